@@ -1,0 +1,4 @@
+"""Text of the app's pages and widgets. key -> (en, ko)."""
+
+TEXT = {
+}
