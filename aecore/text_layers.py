@@ -205,4 +205,36 @@ TEXT = {
                    "여기서 크기가 0이라 아무것도 통과하거나 학습할 수 없습니다."),
     "lower.activation": ("activation {name!r} has no torch equivalent here. These do: {names}.",
                          "활성화 함수 {name!r}는 여기서 torch로 만들 수 없습니다. 가능한 것: {names}."),
+
+    # ---- the code reader ---------------------------------------------------------------------------
+    "parse.line": ("line {line}: ", "{line}번째 줄: "),
+    "parse.expression": ("line {line}: this value is not something the reader can work out without running "
+                         "code; write it as a number.",
+                         "{line}번째 줄: 코드를 실행하지 않고는 이 값을 알 수 없습니다. 숫자로 적어 주세요."),
+    "parse.unknown_layer": ("line {line}: {name} is not a layer this app knows.",
+                            "{line}번째 줄: {name}는 이 앱이 아는 층이 아닙니다."),
+    "parse.mixed": ("line {line}: {name} belongs to the other dialect; keep one model in Keras or in PyTorch.",
+                    "{line}번째 줄: {name}는 다른 방언의 층입니다. 한 모델은 Keras나 PyTorch 하나로만 쓰세요."),
+    "parse.not_layer": ("line {line}: a Sequential may only hold layer calls.",
+                        "{line}번째 줄: Sequential에는 층 호출만 넣을 수 있습니다."),
+    "parse.too_deep": ("line {line}: the classes build each other too deeply.",
+                       "{line}번째 줄: 클래스가 너무 깊이 서로를 만듭니다."),
+    "parse.reshape": ("line {line}: only reshapes like x.reshape(x.shape[0], -1, 4, 4) or x.view(-1, 784) can "
+                      "be read.",
+                      "{line}번째 줄: x.reshape(x.shape[0], -1, 4, 4)나 x.view(-1, 784) 같은 모양 바꾸기만 읽을 수 "
+                      "있습니다."),
+    "parse.note_flatten": ("line {line}: the flattening in forward() became a Flatten layer.",
+                           "{line}번째 줄: forward()의 펼치기를 Flatten 층으로 바꿨습니다."),
+    "parse.note_unflatten": ("line {line}: the reshape in forward() became Unflatten(1, {dims}).",
+                             "{line}번째 줄: forward()의 reshape를 Unflatten(1, {dims})로 바꿨습니다."),
+    "parse.no_model": ("no model found: paste a Keras Sequential (with .add or a list), an nn.Sequential, or "
+                       "a model class.",
+                       "모델을 찾지 못했습니다: Keras Sequential(.add 또는 목록), nn.Sequential, 모델 클래스를 붙여 넣으세요."),
+    "parse.no_layers": ("the model has no layers yet.", "모델에 아직 층이 없습니다."),
+    "parse.empty": ("paste some model code first.", "먼저 모델 코드를 붙여 넣으세요."),
+    "parse.too_long": ("the code is longer than {n} characters; paste only the model.",
+                       "코드가 {n}자보다 깁니다. 모델 부분만 붙여 넣으세요."),
+    "parse.syntax": ("line {line}: Python cannot read this ({msg}).", "{line}번째 줄: 파이썬 문법 오류입니다 ({msg})."),
+    "parse.unknown_name": ("line {line}: the code uses '{name}' but never gives it a value; set it below.",
+                           "{line}번째 줄: '{name}'의 값이 코드에 없습니다. 아래에서 정해 주세요."),
 }

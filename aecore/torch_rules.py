@@ -266,7 +266,7 @@ def _pad(shape, a, ctx):
         raise ctx.fail("err.rank_image_torch", layer=ctx.layer, shape=fmt_shape(shape))
     h, w = shape[-2], shape[-1]
     oh, ow = h + top + bottom, w + left + right
-    if oh <= 0 or ow <= 0:
+    if oh < 0 or ow < 0:  # torch pads to a size of 0 without complaint
         raise ctx.fail("err.negative", shape=fmt_shape(tuple(shape[:-2]) + (oh, ow)))
     why = join_hw(ctx, ctx.text("why.pad", n=h, a=top, b=bottom, out=oh),
                   ctx.text("why.pad", n=w, a=left, b=right, out=ow))

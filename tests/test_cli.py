@@ -1,0 +1,49 @@
+"""The command line contract other checks depend on: python -m aecore summary ..."""
+import json
+import subprocess
+import sys
+
+from conftest import FIXTURES, ROOT
+
+SEED = [{"type": "Conv2D", "filters": 16, "kernel_size": 3, "padding": "same", "input_shape": [28, 28, 1]},
+        {"type": "MaxPooling2D", "pool_size": 2, "padding": "same"}]
+
+
+def run(*args, stdin=""):
+    p = subprocess.run([sys.executable, "-m", "aecore", *args], input=stdin, capture_output=True, text=True,
+                       cwd=ROOT, timeout=120)
+    return p.returncode, p.stdout, p.stderr
+
+
+def test_summary_json_valid():
+    rc, out, _ = run("summary", "--input", "28,28,1", "--json", stdin=json.dumps(SEED))
+    assert rc == 0
+    data = json.loads(out)
+    assert set(data) == {"rows", "total_params"} and data["total_params"] == 160
+    assert data["rows"][1] == {"type": "MaxPooling2D", "output_shape": [14, 14, 16], "params": 0,
+                               "why": "strides default to pool_size = 2; 'same': ⌈28/2⌉ = 14, pad 0 before and 0 after"}
+
+
+def test_summary_json_invalid_exits_2_with_rows_before():
+    stack = SEED + [{"type": "Conv2D", "filters": 1, "kernel_size": 20}]
+    rc, out, _ = run("summary", "--input", "28,28,1", "--json", stdin=json.dumps(stack))
+    data = json.loads(out)
+    assert rc == 2 and set(data) == {"error", "layer_index", "rows"}
+    assert data["layer_index"] == 2 and len(data["rows"]) == 2 and "⌊(14 − 20)/1⌋ + 1 = -5" in data["error"]
+
+
+def test_input_shape_from_the_first_layer_and_readable_table():
+    rc, out, _ = run("summary", stdin=json.dumps(SEED))
+    assert rc == 0 and "Total params: 160" in out and "(14, 14, 16)" in out
+
+
+def test_code_file():
+    rc, out, _ = run("summary", "--code", str(FIXTURES / "seed_code" / "s000_block1.py.txt"), "--json")
+    assert rc == 0 and json.loads(out)["total_params"] == 4385
+
+
+def test_bad_json_and_bad_input_are_clear():
+    rc, out, _ = run("summary", "--input", "28,28,1", "--json", stdin="[{")
+    assert rc == 2 and json.loads(out)["error"]
+    rc, out, _ = run("summary", "--input", "28,x", "--json", stdin="[]")
+    assert rc == 2 and "input shape" in json.loads(out)["error"]
