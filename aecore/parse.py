@@ -35,9 +35,10 @@ _SHAPE_KEEPING = {"ReLU", "ReLU6", "GELU", "ELU", "SELU", "CELU", "LeakyReLU", "
 
 
 class ParseError(ValueError):
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, name: str | None = None):
         super().__init__(message)
         self.line = line
+        self.name = name  # set when the code uses a name it never gives a value
 
 
 @dataclass
@@ -380,7 +381,7 @@ def read_code(source: str, variables: dict | None = None, lang: str = "en") -> P
     try:
         stack = reader.model()
     except _Unknown as e:
-        raise ParseError(t("parse.unknown_name", lang, line=e.line, name=e.name), e.line) from None
+        raise ParseError(t("parse.unknown_name", lang, line=e.line, name=e.name), e.line, e.name) from None
     except RecursionError:
         raise ParseError(t("parse.too_deep", lang, line=1), 1) from None
     if not stack:

@@ -1,5 +1,6 @@
 """Shared test helpers: paths and the golden files."""
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -7,6 +8,9 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures"
+
+# AppTest runs pages outside a server: streamlit logs "missing ScriptRunContext" for every cached call.
+logging.getLogger("streamlit").setLevel(logging.ERROR)
 
 
 @pytest.fixture(scope="session")

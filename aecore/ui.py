@@ -1,0 +1,248 @@
+"""The one aecore module that imports streamlit: session language, shared widgets, cached wrappers.
+
+Pages call these; they stay thin (read widgets -> call aecore -> draw). Widget keys are prefixed
+with the page ("builder.", "train.", ...); every page also runs alone (tests do).
+"""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from aecore import editing, i18n
+from aecore.layers import Summary, parse_shape, summarize
+from aecore.rules import LayerError, fmt_shape
+
+LANG_KEY = "app.lang"
+
+
+# ---- language -------------------------------------------------------------------------------------
+
+def lang() -> str:
+    value = st.session_state.get(LANG_KEY, "en")
+    return value if value in i18n.LANGS else "en"
+
+
+def t(key: str, **values) -> str:
+    return i18n.t(key, lang(), **values)
+
+
+# ---- page setup -----------------------------------------------------------------------------------
+
+def page_setup() -> None:
+    """The first line of every page.
+
+    On a fresh server Streamlit runs the first page requested on its own (its legacy ``pages/`` mode)
+    until some session has run app.py's ``st.navigation``: a teacher's link to /builder would open
+    without the sidebar or the wide layout. Hand over to app.py, which routes the same URL.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a future streamlit without the legacy mode
+        return
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+
+
+# ---- sidebar --------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def device_info():
+    from aecore.devices import detect  # imports torch: once per server, cached
+    return detect()
+
+
+def sidebar() -> None:
+    with st.sidebar:
+        st.selectbox("🌐 Language · 언어", i18n.LANGS, format_func=i18n.LANG_NAMES.get, key=LANG_KEY)
+        info = device_info()
+        icon = {"cuda": "⚡", "mps": "🍎", "cpu": "🧮"}[info.kind]
+        memory = f" · {info.memory_gb} GB" if info.memory_gb else ""
+        st.caption(t("side.device", icon=icon, kind=info.kind.upper(), name=info.name, memory=memory))
+        if info.kind == "cpu":
+            st.caption(t("side.cpu_hint"))
+
+
+# ---- the shape table --------------------------------------------------------------------------------
+
+def shape_table(summary: Summary, hide_from: int | None = None, torch_ops: list[str] | None = None) -> None:
+    """The live table: failing row in red with its message, the bottleneck marked, warnings in amber."""
+    from aecore.lower import torch_shape
+
+    first_shape = summary.input_shape if torch_ops is None else torch_shape(summary.input_shape, summary.dialect)
+    rows = [{"#": "", t("table.layer"): t("table.input"), t("table.shape"): fmt_shape(first_shape),
+             t("table.params"): ""}]
+    styles = [""]
+    for r in summary.rows:
+        hidden = hide_from is not None and r.index >= hide_from
+        mark = " ◆ " + t("table.bottleneck") if r.index == summary.bottleneck and not hidden else ""
+        shape = "?" if hidden else fmt_shape(r.output_shape)
+        row = {"#": str(r.index), t("table.layer"): r.type + mark, t("table.shape"): shape,
+               t("table.params"): f"{r.params:,}", t("table.why"): "" if hidden else (r.why + (
+                   "  ⚠ " + r.warning if r.warning else ""))}
+        if torch_ops is not None:  # the PyTorch view: torch's (C, H, W) and the ops, instead of Keras's why
+            row[t("table.shape")] = "?" if hidden else fmt_shape(torch_shape(r.output_shape, summary.dialect))
+            del row[t("table.why")]
+            row[t("table.torch_ops")] = torch_ops[r.index] if r.index < len(torch_ops) else ""
+        rows.append(row)
+        styles.append("background-color: #fff4e0" if mark else "background-color: #fff8d6" if r.warning else "")
+    if not summary.ok:
+        rows.append({"#": str(summary.error_index), t("table.layer"): "✗", t("table.shape"): "—",
+                     t("table.params"): "", t("table.why"): summary.error})
+        styles.append("background-color: #fde2e1; color: #8a1c1c; font-weight: 600")
+    frame = pd.DataFrame(rows).fillna("")
+    styled = frame.style.apply(lambda _: [styles[i] for i in range(len(frame))], axis=0)
+    st.table(styled.hide(axis="index"))  # static HTML: long 'why' texts wrap instead of being cut
+
+
+def shape_banner(summary: Summary) -> None:
+    if not summary.ok:
+        st.error(t("builder.banner_error", i=summary.error_index), icon=":material/error:")
+    elif not summary.rows:
+        st.info(t("builder.banner_empty"))
+    elif summary.same_as_input:
+        st.success(t("builder.banner_same", shape=fmt_shape(summary.output_shape)), icon=":material/check_circle:")
+    else:
+        st.warning(t("builder.banner_differs", out=fmt_shape(summary.output_shape),
+                     inp=fmt_shape(summary.input_shape)), icon=":material/warning:")
+
+
+# ---- the layer editor (state: builder.layers = [uid...], builder.<uid>.<keyword> = text) ----------
+
+P = "builder."
+
+
+def _key(uid: int, kw: str) -> str:
+    return f"{P}{uid}.{kw}"
+
+
+def _set_layer(uid: int, spec: dict, dialect: str) -> None:
+    """Write one layer's values into its widgets' state (only before those widgets are drawn)."""
+    kind = spec["type"]
+    st.session_state[_key(uid, "type")] = kind
+    main, more = editing.fields(dialect, kind)
+    for kw in main + more:
+        value = spec.get(kw)
+        if (dialect, kw) in editing.CHOICES:
+            options = editing.CHOICES[(dialect, kw)]
+            st.session_state[_key(uid, kw)] = value if value in options else (
+                editing.default_of(dialect, kind, kw) if editing.default_of(dialect, kind, kw) in options else options[0])
+        else:
+            st.session_state[_key(uid, kw)] = editing.to_text(value)
+
+
+def load_stack(stack: list[dict], input_shape: tuple, dialect: str) -> None:
+    """Replace the builder's stack (a callback: runs before the widgets are drawn)."""
+    start = st.session_state.get(P + "next_uid", 0)
+    uids = list(range(start, start + len(stack)))
+    st.session_state[P + "next_uid"] = start + len(stack)
+    st.session_state[P + "layers"] = uids
+    st.session_state[P + "dialect"] = dialect
+    st.session_state[P + "input"] = ", ".join(str(d) for d in input_shape)
+    for uid, spec in zip(uids, stack):
+        _set_layer(uid, spec, dialect)
+    st.session_state.pop(P + "quiz_row", None)
+
+
+def current_stack() -> tuple[list[dict], str]:
+    """The stack the widgets hold now, and the dialect."""
+    dialect = st.session_state.get(P + "dialect", "keras")
+    stack = []
+    for uid in st.session_state.get(P + "layers", []):
+        kind = st.session_state.get(_key(uid, "type"))
+        if kind not in editing.layer_types(dialect):
+            continue
+        spec = {"type": kind}
+        main, more = editing.fields(dialect, kind)
+        for kw in main + more:
+            raw = st.session_state.get(_key(uid, kw))
+            value = raw if (dialect, kw) in editing.CHOICES else editing.from_text(raw)
+            if value is not None and value != editing.default_of(dialect, kind, kw):
+                spec[kw] = value
+        stack.append(spec)
+    return stack, dialect
+
+
+def current_summary() -> tuple[Summary | None, str | None]:
+    """(summary, None), or (None, message) when the input shape itself is unreadable."""
+    stack, dialect = current_stack()
+    try:
+        shape = parse_shape(st.session_state.get(P + "input", ""), lang())
+    except LayerError as e:
+        return None, str(e)
+    return summarize(stack, shape, dialect, lang()), None
+
+
+def _move(uid: int, step: int) -> None:
+    layers = st.session_state[P + "layers"]
+    i = layers.index(uid)
+    j = min(max(i + step, 0), len(layers) - 1)
+    layers[i], layers[j] = layers[j], layers[i]
+
+
+def _remove(uid: int) -> None:
+    st.session_state[P + "layers"].remove(uid)
+
+
+def _retype(uid: int, dialect: str, shape: tuple | None) -> None:
+    _set_layer(uid, editing.new_layer(dialect, st.session_state[_key(uid, "type")], shape), dialect)
+
+
+def add_layer(kind: str, shape: tuple | None) -> None:
+    dialect = st.session_state.get(P + "dialect", "keras")
+    uid = st.session_state.get(P + "next_uid", 0)
+    st.session_state[P + "next_uid"] = uid + 1
+    st.session_state.setdefault(P + "layers", []).append(uid)
+    _set_layer(uid, editing.new_layer(dialect, kind, shape), dialect)
+
+
+def layer_editor(uid: int, position: int, dialect: str, summary: Summary, hide: bool) -> None:
+    """One layer: its type, its keywords, move/remove, and what comes out of it."""
+    kind = st.session_state.get(_key(uid, "type"))
+    rows = {r.index: r for r in summary.rows}
+    shape_in = rows[position - 1].output_shape if position - 1 in rows else summary.input_shape
+    with st.container(border=True):
+        head = st.columns([4, 5], vertical_alignment="bottom")
+        head[0].selectbox(t("builder.type_n", i=position), editing.layer_types(dialect), key=_key(uid, "type"),
+                          on_change=_retype, args=(uid, dialect, shape_in))
+        right = head[1].container(horizontal=True, vertical_alignment="center", gap="small")
+        if position in rows and not hide:
+            row = rows[position]
+            right.markdown(f"→ **`{fmt_shape(row.output_shape)}`**"
+                           + (" ◆" if position == summary.bottleneck else "") + (" ⚠" if row.warning else ""),
+                           width="stretch")
+        elif summary.error_index == position:
+            right.markdown(f":red[**✗ {t('builder.fails_here')}**]", width="stretch")
+        elif hide:
+            right.markdown("→ **`?`**", width="stretch")
+        with right:
+            st.button("", icon=":material/arrow_upward:", key=_key(uid, "up"), on_click=_move, args=(uid, -1),
+                      help=t("builder.up"), type="tertiary")
+            st.button("", icon=":material/arrow_downward:", key=_key(uid, "down"), on_click=_move, args=(uid, 1),
+                      help=t("builder.down"), type="tertiary")
+            st.button("", icon=":material/delete:", key=_key(uid, "del"), on_click=_remove, args=(uid,),
+                      help=t("builder.remove"), type="tertiary")
+        main, more = editing.fields(dialect, kind)
+        _fields(uid, dialect, kind, main)
+        if more:
+            with st.expander(t("builder.more")):
+                _fields(uid, dialect, kind, more)
+        if summary.error_index == position:
+            st.error(summary.error)
+
+
+def _fields(uid: int, dialect: str, kind: str, keywords: list[str]) -> None:
+    if not keywords:
+        return
+    cols = st.columns(min(len(keywords), 3))
+    for i, kw in enumerate(keywords):
+        col = cols[i % len(cols)]
+        default = editing.default_of(dialect, kind, kw)
+        label = kw + (" *" if kw in editing.required(dialect, kind) else "")
+        if (dialect, kw) in editing.CHOICES:
+            col.selectbox(label, editing.CHOICES[(dialect, kw)], key=_key(uid, kw),
+                          format_func=lambda v: "None" if v is None else str(v))
+        else:
+            hint = t("builder.default", v=editing.to_text(default) or "None") if default is not editing.REQUIRED \
+                else t("builder.required")
+            col.text_input(label, key=_key(uid, kw), placeholder=hint)

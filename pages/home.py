@@ -1,0 +1,18 @@
+"""Welcome: what this classroom is and where to start."""
+import streamlit as st
+
+from aecore import ui
+
+ui.page_setup()
+t = ui.t
+st.title(t("home.title"))
+st.markdown(t("home.lead"))
+cols = st.columns(3)
+for col, key in zip(cols, ("build", "train", "use")):
+    with col.container(border=True):
+        st.markdown(f"#### {t('home.' + key + '_title')}")
+        st.markdown(t("home." + key + "_text"))
+st.divider()
+st.markdown("### " + t("home.puzzle_title"))
+st.markdown(t("home.puzzle_text"))
+st.page_link("pages/builder.py", label=t("home.open_builder"), icon="🧱")
