@@ -7,6 +7,7 @@ st.set_page_config(page_title="Autoencoder classroom", page_icon="🧠", layout=
 PAGES = [
     st.Page("pages/home.py", title=ui.t("nav.home"), icon="🏠", default=True),
     st.Page("pages/builder.py", title=ui.t("nav.builder"), icon="🧱"),
+    st.Page("pages/train.py", title=ui.t("nav.train"), icon="🏋️"),
 ]
 page = st.navigation(PAGES)
 ui.sidebar()

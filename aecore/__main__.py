@@ -97,6 +97,8 @@ def main(argv=None) -> int:
     s.add_argument("--dialect", choices=("auto", "keras", "pytorch"), default="auto")
     s.add_argument("--lang", choices=("en", "ko"), default="en")
     s.set_defaults(func=cmd_summary)
+    from aecore import cli_train  # train and bench: torch is imported only when they run
+    cli_train.add_commands(sub)
     args = ap.parse_args(argv)
     return args.func(args)
 

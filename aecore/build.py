@@ -47,6 +47,30 @@ class StackModel(nn.Module):
     def latent_shape(self) -> tuple:
         return self.row_shapes[self.bottleneck] if self.row_shapes else self.input_shape
 
+    @property
+    def final_activation(self) -> str | None:
+        """'sigmoid' or 'tanh' when the last op squashes the output (it sets the pixel scale), else None."""
+        if not len(self.blocks) or not len(self.blocks[-1]):
+            return None
+        last = self.blocks[-1][-1]
+        return "sigmoid" if isinstance(last, nn.Sigmoid) else "tanh" if isinstance(last, nn.Tanh) else None
+
+    def forward_parts(self, x, logits: bool = False):
+        """(code, output) in one pass. With ``logits`` a final Sigmoid is left out, so the loss can be
+        BCE on logits (stable, and safe under autocast)."""
+        strip = logits and self.final_activation == "sigmoid"
+        z = x
+        last = len(self.blocks) - 1
+        for i, block in enumerate(self.blocks):
+            if i == last and strip:
+                for module in list(block)[:-1]:
+                    x = module(x)
+            else:
+                x = block(x)
+            if i == self.bottleneck:
+                z = x
+        return z, x
+
     def forward(self, x):
         return self.blocks(x)
 

@@ -246,3 +246,131 @@ def _fields(uid: int, dialect: str, kind: str, keywords: list[str]) -> None:
             hint = t("builder.default", v=editing.to_text(default) or "None") if default is not editing.REQUIRED \
                 else t("builder.required")
             col.text_input(label, key=_key(uid, kw), placeholder=hint)
+
+
+# ---- trained models: memory (bounded) -> disk -> train; one training per session, a cap per server ----
+
+class _Models:
+    """The last few trained models, shared by every session (read-only: eval mode)."""
+
+    def __init__(self, size: int):
+        import threading
+        from collections import OrderedDict
+        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, key: str):
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        return None
+
+    def put(self, key: str, result) -> None:
+        with self._lock:
+            self._items[key] = result
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+
+@st.cache_resource(show_spinner=False)
+def _models() -> _Models:
+    import os
+    return _Models(int(os.environ.get("AECORE_MODEL_CACHE", "6")))
+
+
+@st.cache_resource(show_spinner=False)
+def scheduler():
+    from aecore.jobs import Scheduler, default_slots
+    return Scheduler(default_slots(device_info().kind))
+
+
+def cached_model(config):
+    """The trained model for exactly this config, from memory or disk, else None. Never trains."""
+    from dataclasses import replace
+
+    from aecore import store
+    models = _models()
+    hit = models.get(config.key())
+    if hit is not None:
+        return replace(hit, from_cache="memory")
+    hit = store.load(config, device=device_info().kind, lang=lang())
+    if hit is not None:
+        models.put(config.key(), hit)
+    return hit
+
+
+def start_training(config, key: str = "train.job"):
+    """Start (or queue) a training for this session; a running one of this session is stopped first."""
+    from aecore import store
+    from aecore.train import TrainJob
+    old = st.session_state.get(key)
+    if old is not None and old.running:
+        old.stop()
+    models = _models()  # captured here: the thread must not call streamlit
+
+    def done(result):
+        store.save(result)
+        models.put(result.config.key(), result)
+    job = TrainJob(config, scheduler=scheduler(), lang=lang(), on_done=done).start()
+    st.session_state[key] = job
+    return job
+
+
+def progress_text(snap) -> str:
+    if snap.phase == "queued":
+        return t("train.queued", n=snap.queue_position)
+    if snap.phase == "data":
+        if snap.download:
+            done, total, label = snap.download
+            size = f"{done / 2**20:.1f} / {total / 2**20:.1f} MB" if total else f"{done / 2**20:.1f} MB"
+            return t("train.downloading", label=label, size=size)
+        return t("train.loading")
+    if snap.phase == "training":
+        return t("train.epoch_of", e=snap.epoch, n=snap.epochs, s=snap.step, steps=snap.steps)
+    return t("train.phase_" + snap.phase)
+
+
+def training_view(history: dict, epochs: int, loss_name: str, images_rows, labels, running=None,
+                  stats: dict | None = None) -> None:
+    """Numbers, the loss curve and the grid of originals / inputs / reconstructions."""
+    from aecore import viz
+    if stats:
+        cols = st.columns(len(stats))
+        for col, (label, value) in zip(cols, stats.items()):
+            col.metric(label, value)
+    left, right = st.columns([6, 5])
+    left.plotly_chart(viz.loss_curve(history.get("train_loss", []), history.get("test_loss", []), epochs, running,
+                                     lang(), loss_name), key="train.chart")
+    picture = viz.image_grid(images_rows)
+    if picture is not None:
+        right.image(picture, caption=" · ".join(labels), width="stretch")
+
+
+def dataset_label(name: str) -> str:
+    from aecore import data
+    info = data.REGISTRY[name]
+    if info.source == "medmnist":
+        import medmnist
+        title = medmnist.INFO[name]["python_class"]
+        return t("dataset.medmnist", title=title, mb=int(info.download_mb), c=info.channels)
+    label = t("dataset." + name)
+    if info.source != "offline":
+        label += " · " + (t("dataset.local") if data.is_local(name) else t("dataset.download", mb=int(info.download_mb)))
+    return label
+
+
+def grid_labels(config, outputs) -> list[str]:
+    labels = [t("grid.originals")]
+    if outputs is not None:
+        labels += ([t("grid.noisy", kind=t("noise." + config.noise))] if config.noise != "none" else [])
+        labels.append(t("grid.reconstructions"))
+    return labels
+
+
+def run_stats(device: str, images: int, epoch_s: list, images_per_s: float | None) -> dict:
+    per_epoch = sum(epoch_s) / len(epoch_s) if epoch_s else None
+    speed = images_per_s if images_per_s else (images / per_epoch if per_epoch else None)
+    return {t("stat.device"): device.upper() or "—", t("stat.images"): f"{images:,}" if images else "—",
+            t("stat.epoch_s"): f"{per_epoch:.2f} s" if per_epoch else "—",
+            t("stat.speed"): f"{speed:,.0f}" if speed else "—"}

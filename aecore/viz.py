@@ -60,3 +60,47 @@ def summary_type(summary: Summary) -> str:
     msg = summary.error or ""
     start, end = msg.find("("), msg.find(")")
     return msg[start + 1:end] if 0 <= start < end else "?"
+
+
+def loss_curve(train: list, test: list, epochs: int, running: tuple | None = None, lang: str = "en",
+               loss_name: str = "") -> go.Figure:
+    """Training and test loss per epoch; ``running`` = (epoch + fraction done, loss so far) for the live point."""
+    fig = go.Figure()
+    xs = list(range(1, len(train) + 1))
+    fig.add_trace(go.Scatter(x=xs, y=train, mode="lines+markers", name=t("viz.train_loss", lang),
+                             line=dict(color=COLORS["layer"])))
+    fig.add_trace(go.Scatter(x=xs[:len(test)], y=test, mode="lines+markers", name=t("viz.test_loss", lang),
+                             line=dict(color=COLORS["bottleneck"], dash="dot")))
+    if running is not None and running[1] is not None:
+        fig.add_trace(go.Scatter(x=[running[0]], y=[running[1]], mode="markers", name=t("viz.now", lang),
+                                 marker=dict(color=COLORS["layer"], size=11, symbol="circle-open")))
+    fig.update_layout(
+        title=dict(text=t("viz.loss_title", lang, loss=loss_name), font=dict(size=15)),
+        xaxis=dict(title=t("viz.epoch", lang), range=[0.5, max(epochs, 1) + 0.5], dtick=max(1, epochs // 10)),
+        yaxis=dict(title=t("viz.loss", lang), rangemode="tozero"), height=300, margin=dict(l=10, r=10, t=50, b=10),
+        legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"))
+    return fig
+
+
+def image_grid(rows, zoom: int = 3, pad: int = 2):
+    """Rows of uint8 images (each (N, C, H, W)) -> one uint8 (H, W, 3) numpy picture, enlarged ``zoom``× with
+    sharp pixels, rows stacked in the order given (e.g. originals, noisy inputs, reconstructions)."""
+    import torch
+    import torch.nn.functional as F
+    from torchvision.utils import make_grid
+    rows = [r for r in rows if r is not None and len(r)]
+    if not rows:
+        return None
+    n = max(len(r) for r in rows)
+    tiles = []
+    for r in rows:
+        r = r.float() / 255
+        if r.shape[1] == 1:
+            r = r.expand(-1, 3, -1, -1)
+        if len(r) < n:
+            r = torch.cat([r, torch.ones((n - len(r),) + tuple(r.shape[1:]))])
+        tiles.append(r)
+    grid = make_grid(torch.cat(tiles), nrow=n, padding=pad, pad_value=1.0)
+    if zoom > 1:
+        grid = F.interpolate(grid[None], scale_factor=zoom, mode="nearest")[0]
+    return (grid.clamp(0, 1) * 255).round().to(torch.uint8).permute(1, 2, 0).numpy()

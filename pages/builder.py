@@ -142,3 +142,5 @@ with right:
             st.code(pytorch_code(summary, ui.lang()), language="python")
         except LowerError as e:
             st.info(str(e))
+    if summary.ok and summary.same_as_input:
+        st.page_link("pages/train.py", label=t("builder.to_train"), icon="🏋️")

@@ -16,3 +16,9 @@ logging.getLogger("streamlit").setLevel(logging.ERROR)
 @pytest.fixture(scope="session")
 def keras_tables():
     return json.loads((GOLDEN / "keras_tables.json").read_text())
+
+
+@pytest.fixture(autouse=True)
+def own_home(tmp_path_factory, monkeypatch):
+    """Each test gets an empty model/data cache folder (the offline sets need none)."""
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path_factory.mktemp("aecore-home")))

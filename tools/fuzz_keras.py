@@ -190,12 +190,18 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keras-python", default="/tmp/kvenv/bin/python")
     ap.add_argument("--save", help="write the cases with Keras's answers here")
+    ap.add_argument("--jobs", type=int, default=2, help="oracle processes in parallel")
     args = ap.parse_args()
     r = random.Random(args.seed)
     cases = [case(r) for _ in range(args.cases)]
-    out = subprocess.run([args.keras_python, str(ROOT / "tools" / "keras_oracle.py")],
-                         input=json.dumps(cases), capture_output=True, text=True, check=True)
-    answers = json.loads(out.stdout)
+    chunks = [cases[i::args.jobs] for i in range(args.jobs)]
+    procs = [subprocess.Popen([args.keras_python, str(ROOT / "tools" / "keras_oracle.py")], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True) for _ in chunks]
+    outs = [p.communicate(json.dumps(chunk)) for p, chunk in zip(procs, chunks)]
+    parts = [json.loads(out) for out, _ in outs]
+    answers = [None] * len(cases)
+    for j, part in enumerate(parts):
+        answers[j::args.jobs] = part
     bad = [m for m in (compare(c, a) for c, a in zip(cases, answers)) if m]
     for m in bad[:30]:
         print(json.dumps(m))

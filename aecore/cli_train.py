@@ -1,0 +1,184 @@
+"""`python -m aecore train` and `python -m aecore bench train`: the engine from a terminal.
+
+    python -m aecore train --dataset digits --preset s0-keras-conv --epochs 5 --batch-size 128 --json
+    python -m aecore bench train --dataset digits --device cpu
+
+``bench`` runs, in one process on one device, the lessons' own loop (each uint8 image -> PIL ->
+ToTensor in a Dataset, DataLoader with batch 128, shuffle, num_workers=2, ``loss.item()`` every step)
+and this engine, on the same model (same initial weights) and the same images, and prints images/s
+for each, the ratio, and both final training losses. A benchmark, not a test.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+EXIT_OK, EXIT_INVALID = 0, 2
+
+
+def _params(pairs: list[str]) -> tuple:
+    out = []
+    for pair in pairs or []:
+        name, _, value = pair.partition("=")
+        value = value.strip()
+        out.append((name.strip(), value.lower() == "true" if value.lower() in ("true", "false") else int(value)))
+    return tuple(out)
+
+
+def _config(args):
+    from aecore.train import TrainConfig
+    model_params = _params(args.param)
+    extra = {}
+    if args.stack:
+        from aecore.layers import detect_dialect, first_input_shape, parse_shape
+        with open(args.stack, encoding="utf-8") as f:
+            stack = json.load(f)
+        shape = parse_shape(args.input) if args.input else first_input_shape(stack)
+        extra = dict(model="custom", stack=json.dumps(stack), dialect=detect_dialect(stack), input_shape=tuple(shape))
+    else:
+        extra = dict(model=args.preset)
+    return TrainConfig(dataset=args.dataset, model_params=model_params, loss=args.loss, lr=args.lr, epochs=args.epochs,
+                       batch_size=args.batch_size, seed=args.seed, noise=args.noise, noise_level=args.noise_level,
+                       sparsity=args.sparsity, max_train=args.max_train, **extra)
+
+
+def cmd_train(args) -> int:
+    from aecore import data
+    from aecore.train import ConfigError, run
+    try:
+        config = _config(args)
+        result = run(config, device=args.device)
+    except (ConfigError, data.DatasetUnavailable, ValueError, OSError) as e:
+        print(json.dumps({"error": str(e)}) if args.json else f"✗ {e}", file=sys.stdout if args.json else sys.stderr)
+        return EXIT_INVALID
+    if args.save:
+        from aecore import store
+        store.save(result)
+    out = {"device": result.device, "images": result.images, "epoch_s": result.history["epoch_s"],
+           "train_loss": [round(x, 6) for x in result.history["train_loss"]],
+           "test_loss": [round(x, 6) for x in result.history["test_loss"]]}
+    if args.json:
+        print(json.dumps(out))
+    else:
+        for i, (tr, te, s) in enumerate(zip(out["train_loss"], out["test_loss"], out["epoch_s"]), 1):
+            print(f"epoch {i:3d}  train {tr:.4f}  test {te:.4f}  {s:.2f}s  {result.images / s:,.0f} images/s")
+        print(f"{result.images} images on {result.device}")
+    return EXIT_OK
+
+
+def lessons_loop(model, plan, images_uint8, epochs: int, batch_size: int, lr: float, device) -> tuple[float, float]:
+    """The lessons' way, as written there. Returns (training seconds, last epoch's mean loss)."""
+    import numpy as np
+    import torch
+    from PIL import Image
+    from torch import nn
+    from torch.utils.data import DataLoader, Dataset
+    from torchvision import transforms
+
+    steps = [transforms.ToTensor()]
+    if plan.scale == "signed":
+        steps.append(transforms.Normalize([0.5] * plan.channels, [0.5] * plan.channels))
+    to_tensor = transforms.Compose(steps)
+
+    class LessonImages(Dataset):
+        def __init__(self, x):
+            self.x = x.permute(0, 2, 3, 1).numpy()  # (N, H, W, C) uint8
+
+        def __len__(self):
+            return len(self.x)
+
+        def __getitem__(self, i):
+            img = self.x[i]
+            img = Image.fromarray(img[..., 0] if img.shape[-1] == 1 else img)
+            return to_tensor(img), 0
+
+    loader = DataLoader(LessonImages(images_uint8), batch_size=batch_size, shuffle=True, num_workers=2)
+    criterion = nn.MSELoss() if plan.loss == "mse" else nn.BCELoss()
+    optimizer = torch.optim.Adam(model.parameters(), lr=lr)
+    model.train()
+    shape = (-1,) + tuple(plan.model_input)
+    start = time.perf_counter()
+    for _ in range(epochs):
+        trn_loss = 0.0
+        for inputs, _ in loader:
+            inputs = inputs.to(device).reshape(shape)
+            outputs = model(inputs)
+            loss = criterion(outputs, inputs)
+            optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            trn_loss += loss.item() * inputs.size(0)
+        last = trn_loss / len(loader.dataset)
+    if device.type == "cuda":
+        torch.cuda.synchronize()
+    return time.perf_counter() - start, float(np.float64(last))
+
+
+def cmd_bench(args) -> int:
+    import torch
+    from aecore import data
+    from aecore.build import build
+    from aecore.train import ConfigError, plan, prepare, run
+    try:
+        config = _config(args)
+        p = plan(config)
+        images = data.load(config.dataset)
+    except (ConfigError, data.DatasetUnavailable, ValueError, OSError) as e:
+        print(f"✗ {e}", file=sys.stderr)
+        return EXIT_INVALID
+    from aecore.devices import detect
+    device = torch.device(args.device) if args.device else detect().torch_device
+    x = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
+    torch.manual_seed(config.seed)
+    lesson_model = build(p.summary).to(device)
+    lesson_s, lesson_loss = lessons_loop(lesson_model, p, x, config.epochs, config.batch_size, config.lr, device)
+    ours = run(config, device=device.type)
+    ours_s = sum(ours.history["epoch_s"])
+    n = len(x) * config.epochs
+    rows = {"device": device.type, "dataset": config.dataset, "model": config.model, "images": len(x),
+            "epochs": config.epochs, "lessons_images_per_s": round(n / lesson_s, 1),
+            "ours_images_per_s": round(n / ours_s, 1), "ratio": round(lesson_s / ours_s, 2),
+            "lessons_final_loss": round(lesson_loss, 5), "ours_final_loss": round(ours.history["train_loss"][-1], 5)}
+    if args.json:
+        print(json.dumps(rows))
+    else:
+        print(f"{config.model} on {config.dataset}: {len(x)} images × {config.epochs} epochs, batch "
+              f"{config.batch_size}, {device.type} ({torch.get_num_threads()} threads)")
+        print(f"  the lessons' loop  {rows['lessons_images_per_s']:>10,.0f} images/s   final loss "
+              f"{rows['lessons_final_loss']:.4f}")
+        print(f"  this engine        {rows['ours_images_per_s']:>10,.0f} images/s   final loss "
+              f"{rows['ours_final_loss']:.4f}")
+        print(f"  ratio              {rows['ratio']:>10.2f}×")
+    return EXIT_OK
+
+
+def _train_args(p, epochs: int) -> None:
+    p.add_argument("--dataset", default="digits")
+    p.add_argument("--preset", default="s0-keras-conv", help="a lesson's model")
+    p.add_argument("--stack", help="train a JSON layer stack instead of a preset")
+    p.add_argument("--input", help="the stack's input shape, e.g. 28,28,1")
+    p.add_argument("--param", action="append", help="a preset parameter, e.g. --param latent=64")
+    p.add_argument("--epochs", type=int, default=epochs)
+    p.add_argument("--batch-size", type=int, default=128)
+    p.add_argument("--lr", type=float, default=1e-3)
+    p.add_argument("--loss", default="auto", choices=("auto", "bce", "mse"))
+    p.add_argument("--noise", default="none", choices=("none", "gaussian", "salt_pepper", "masking"))
+    p.add_argument("--noise-level", type=float, default=0.0)
+    p.add_argument("--sparsity", type=float, default=0.0)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--max-train", type=int, default=20_000)
+    p.add_argument("--device", choices=("cpu", "cuda", "mps"), help="default: the best one here")
+    p.add_argument("--json", action="store_true")
+
+
+def add_commands(sub) -> None:
+    tr = sub.add_parser("train", help="train one model and print its losses")
+    _train_args(tr, epochs=5)
+    tr.add_argument("--save", action="store_true", help="keep the model in the cache the app reads")
+    tr.set_defaults(func=cmd_train)
+    bench = sub.add_parser("bench", help="side-by-side speed: the lessons' loop against this engine")
+    what = bench.add_subparsers(dest="what", required=True)
+    bt = what.add_parser("train", help="training throughput")
+    _train_args(bt, epochs=3)
+    bt.set_defaults(func=cmd_bench)

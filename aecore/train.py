@@ -1,0 +1,479 @@
+"""Training: ``TrainConfig`` (frozen, the cache key), the fast loop, and a ``TrainJob`` thread.
+
+The loop keeps the whole dataset on the device as uint8 and draws batches by ``randperm`` indexing;
+conversion to float and the input noise happen on the device, per batch. There is no DataLoader and
+no ``.item()`` per step: losses add up on the device and are read at progress ticks. On CUDA it
+uses bf16 autocast (the loss is BCE on logits, never BCELoss under autocast), channels_last and
+fused Adam. Callbacks in minGPT's manner: ``on_tick`` (about twice a second) and ``on_epoch``.
+
+    result = run(TrainConfig(dataset="digits", epochs=5))
+    result.history["test_loss"], result.model
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import threading
+import time
+import traceback
+from dataclasses import asdict, dataclass, field, replace
+from typing import Callable
+
+import torch
+import torch.nn.functional as F
+
+from aecore import data, presets
+from aecore.build import LowerError, StackModel, build
+from aecore.i18n import t
+from aecore.layers import Summary, summarize
+from aecore.lower import torch_shape
+
+FORMAT = 1  # bump when a change makes saved models incompatible
+NOISES = ("none", "gaussian", "salt_pepper", "masking")
+LOSSES = ("auto", "bce", "mse")
+# Image-passes one run may take (epochs × training images): a class shares the machine.
+BUDGET = {"cpu": 3_000_000, "mps": 20_000_000, "cuda": 200_000_000}
+
+
+class ConfigError(ValueError):
+    """A setting that cannot train; the message says which and why."""
+
+
+class Stopped(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class TrainConfig:
+    dataset: str = data.DEFAULT      # a data.REGISTRY name; the default needs no network
+    model: str = "s0-keras-conv"     # a preset (the lessons' models) or "custom" (a Layer Builder stack)
+    model_params: tuple = ()         # the preset's parameters as ((name, value), ...), e.g. (("latent", 64),)
+    stack: str = ""                  # custom model: the stack as JSON
+    dialect: str = "keras"           # custom model: "keras" or "pytorch"
+    input_shape: tuple = ()          # custom model: its input shape in the dialect's order
+    loss: str = "auto"               # auto = BCE when the output ends in a sigmoid, else MSE
+    lr: float = 1e-3                 # Adam, as in the lessons
+    epochs: int = 20
+    batch_size: int = 128            # the lessons' batch size
+    seed: int = 0
+    noise: str = "none"              # denoising: corrupt the input, rebuild the clean image
+    noise_level: float = 0.0         # gaussian: σ on pixels in [0, 1] (lesson 001: 0.2); others: share of pixels
+    sparsity: float = 0.0            # L1 weight on the code: a sparse autoencoder (lesson 001)
+    max_train: int = 20_000          # cap on training images, for small machines
+
+    def canonical(self) -> TrainConfig:
+        """The same run written one way: settings that cannot matter are zeroed, so they share a key."""
+        c = replace(self, model_params=tuple(sorted((str(k), v) for k, v in self.model_params)),
+                    input_shape=tuple(self.input_shape))
+        if c.noise == "none":
+            c = replace(c, noise_level=0.0)
+        if c.model != "custom":
+            c = replace(c, stack="", dialect="keras", input_shape=())
+        return c
+
+    def to_dict(self) -> dict:
+        d = asdict(self.canonical())
+        d["model_params"] = [list(p) for p in d["model_params"]]
+        d["input_shape"] = list(d["input_shape"])
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        d = dict(d)
+        d["model_params"] = tuple(tuple(p) for p in d.get("model_params", ()))
+        d["input_shape"] = tuple(d.get("input_shape", ()))
+        return cls(**d)
+
+    def key(self) -> str:
+        text = json.dumps({"format": FORMAT, **self.to_dict()}, sort_keys=True)
+        return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What a config means: the model's table, the image size it takes, the loss and the pixel scale."""
+    config: TrainConfig
+    summary: Summary
+    channels: int
+    height: int
+    width: int
+    loss: str              # "bce" | "mse"
+    scale: str             # "unit": pixels in [0, 1]; "signed": pixels in [-1, 1] (tanh output, lesson 001)
+    model_input: tuple     # the tensor shape the model takes (batch left out)
+
+
+def _check(cond: bool, key: str, lang: str, **values) -> None:
+    if not cond:
+        raise ConfigError(t(key, lang, **values))
+
+
+def model_summary(config: TrainConfig, lang: str = "en") -> Summary:
+    """The table of the model a config trains (presets follow the dataset's channels and size)."""
+    if config.model == "custom":
+        try:
+            stack = json.loads(config.stack)
+        except (json.JSONDecodeError, TypeError):
+            raise ConfigError(t("train.bad_stack", lang)) from None
+        return summarize(stack, config.input_shape, config.dialect, lang)
+    if config.model not in presets.PRESETS:
+        raise ConfigError(t("train.unknown_model", lang, name=config.model, names=", ".join(presets.PRESETS)))
+    info = data.REGISTRY[config.dataset]
+    params = presets.fit_to(config.model, info.channels, info.side, **dict(config.model_params))
+    try:
+        stack, shape, dialect = presets.make(config.model, **params)
+    except ValueError as e:
+        raise ConfigError(str(e)) from None
+    return summarize(stack, shape, dialect, lang)
+
+
+def plan(config: TrainConfig, lang: str = "en") -> Plan:
+    """Check every setting (widgets can be bypassed) and work out what the run needs."""
+    c = config
+    _check(c.dataset in data.REGISTRY, "data.unknown", lang, name=c.dataset, names=", ".join(data.REGISTRY))
+    _check(isinstance(c.lr, (int, float)) and 0 < c.lr <= 1, "train.range", lang, kw="lr", low="0 (exclusive)",
+           high=1, v=c.lr)
+    for kw, low, high in (("epochs", 1, 1000), ("batch_size", 1, 8192), ("seed", 0, 2**31 - 1),
+                          ("max_train", 16, 1_000_000)):
+        v = getattr(c, kw)
+        _check(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high, "train.range", lang, kw=kw,
+               low=low, high=high, v=v)
+    _check(c.noise in NOISES, "train.choice", lang, kw="noise", v=c.noise, options=", ".join(NOISES))
+    high = 2.0 if c.noise == "gaussian" else 1.0
+    _check(isinstance(c.noise_level, (int, float)) and 0 <= c.noise_level <= high, "train.range", lang,
+           kw="noise_level", low=0, high=high, v=c.noise_level)
+    _check(isinstance(c.sparsity, (int, float)) and 0 <= c.sparsity <= 10, "train.range", lang, kw="sparsity",
+           low=0, high=10, v=c.sparsity)
+    _check(c.loss in LOSSES, "train.choice", lang, kw="loss", v=c.loss, options=", ".join(LOSSES))
+    summary = model_summary(c, lang)
+    _check(summary.ok, "train.invalid_stack", lang, error=summary.error or "")
+    _check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder", lang,
+           out=str(summary.output_shape), inp=str(summary.input_shape))
+    model_input = torch_shape(summary.input_shape, summary.dialect)
+    info = data.REGISTRY[c.dataset]
+    if len(model_input) == 3:
+        channels, height, width = model_input
+        _check(channels in (1, 3), "train.channels", lang, c=channels)
+    else:  # a flat input: n values must be channels × side × side of some image
+        n = math.prod(model_input)
+        fits = [(ch, math.isqrt(n // ch)) for ch in (info.channels, 1, 3) if n % ch == 0
+                and math.isqrt(n // ch) ** 2 == n // ch]
+        _check(bool(fits), "train.flat_input", lang, n=n)
+        channels, height = fits[0]
+        width = height
+    from aecore.lower import lower
+    try:
+        blocks = lower(summary, lang)
+    except LowerError as e:
+        raise ConfigError(str(e)) from None
+    last = blocks[-1][-1].cls if blocks and blocks[-1] else ""
+    final = {"nn.Sigmoid": "sigmoid", "nn.Tanh": "tanh"}.get(last)
+    scale = "signed" if final == "tanh" else "unit"
+    loss = c.loss if c.loss != "auto" else ("bce" if final == "sigmoid" else "mse")
+    _check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid", lang)
+    return Plan(c, summary, channels, height, width, loss, scale, model_input)
+
+
+# ---- data on the device ------------------------------------------------------------------------------
+
+def prepare(images: torch.Tensor, p: Plan, cap: int | None = None, seed: int = 0) -> torch.Tensor:
+    """uint8 images -> uint8 in the model's channels and size; at most ``cap``, a fixed random pick."""
+    if cap is not None and len(images) > cap:
+        g = torch.Generator().manual_seed(seed)
+        images = images[torch.randperm(len(images), generator=g)[:cap]]
+    x = data.fit_images(images, channels=p.channels)
+    if (x.shape[2], x.shape[3]) != (p.height, p.width):
+        x = torch.nn.functional.interpolate(x.float(), size=(p.height, p.width), mode="bilinear", antialias=True,
+                                            align_corners=False).round().clamp(0, 255).to(torch.uint8)
+    return x.contiguous()
+
+
+def to_model(xb: torch.Tensor, p: Plan) -> torch.Tensor:
+    """Pixels in [0, 1] -> the model's input: its scale, and its shape (flat models get flat vectors)."""
+    if p.scale == "signed":
+        xb = xb * 2 - 1
+    return xb.reshape((len(xb),) + tuple(p.model_input))
+
+
+def from_model(y: torch.Tensor, p: Plan) -> torch.Tensor:
+    """The model's output -> images in [0, 1], (B, C, H, W)."""
+    y = y.float().reshape(len(y), p.channels, p.height, p.width)
+    if p.scale == "signed":
+        y = (y + 1) / 2
+    return y.clamp(0, 1)
+
+
+def corrupt(x: torch.Tensor, kind: str, level: float, gen: torch.Generator | None = None) -> torch.Tensor:
+    """Noise on pixels in [0, 1]. gaussian: + N(0, σ²), unclipped as in lesson 001; salt_pepper: a share of
+    pixels set to 0 or 1; masking: a share of pixels set to 0."""
+    if kind == "none" or level <= 0:
+        return x
+    if kind == "gaussian":
+        return x + torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype) * level
+    hit = torch.rand(x.shape, generator=gen, device=x.device) < level
+    if kind == "masking":
+        return x.masked_fill(hit, 0.0)
+    salt = torch.rand(x.shape, generator=gen, device=x.device) < 0.5
+    return torch.where(hit, salt.to(x.dtype), x)
+
+
+# ---- the loop ---------------------------------------------------------------------------------------------
+
+@dataclass
+class Progress:
+    """What the loop reports: a snapshot a page can draw."""
+    phase: str = "queued"  # queued | data | training | done | stopped | error
+    epoch: int = 0
+    epochs: int = 0
+    step: int = 0
+    steps: int = 0
+    train_loss: list = field(default_factory=list)   # per finished epoch
+    test_loss: list = field(default_factory=list)
+    epoch_s: list = field(default_factory=list)      # training seconds per epoch (evaluation not counted)
+    running_loss: float | None = None                # the current epoch so far
+    images_per_s: float | None = None
+    originals: torch.Tensor | None = None            # uint8 (8, C, H, W) test images
+    inputs: torch.Tensor | None = None               # what the model saw (noisy when denoising)
+    outputs: torch.Tensor | None = None              # its reconstructions, uint8
+    device: str = ""
+    images: int = 0
+    message: str = ""
+    queue_position: int = 0
+    download: tuple | None = None                    # (bytes so far, total or None, label)
+    started: float = 0.0
+
+
+@dataclass
+class TrainResult:
+    config: TrainConfig
+    plan: Plan
+    model: StackModel
+    history: dict
+    device: str
+    images: int
+    seconds: float
+    stopped: bool = False
+    from_cache: str = ""  # "" | "memory" | "disk"
+
+
+Callback = Callable[[str, Progress], None]  # (event, progress); events: "phase", "tick", "epoch"
+
+
+def _device(name: str | None) -> torch.device:
+    from aecore.devices import detect
+    return torch.device(name) if name else detect().torch_device
+
+
+def _as_uint8(x01: torch.Tensor) -> torch.Tensor:
+    return (x01.clamp(0, 1) * 255).round().to(torch.uint8).cpu()
+
+
+@torch.no_grad()
+def evaluate(model: StackModel, p: Plan, x: torch.Tensor, seed: int, batch: int = 1024) -> float:
+    """Mean test loss: the same noise every time (a fixed seed), so epochs compare."""
+    was = model.training
+    model.eval()
+    gen = torch.Generator(device=x.device).manual_seed(seed + 1)
+    total, n = torch.zeros((), device=x.device), 0
+    for i in range(0, len(x), batch):
+        x01 = x[i:i + batch].float().div_(255)
+        noisy = corrupt(x01, p.config.noise, p.config.noise_level, gen)
+        _, out = model.forward_parts(to_model(noisy, p), logits=p.loss == "bce")
+        total += _loss(out, x01, p) * len(x01)
+        n += len(x01)
+    model.train(was)
+    return float(total / max(n, 1))
+
+
+def _loss(out: torch.Tensor, x01: torch.Tensor, p: Plan) -> torch.Tensor:
+    target = to_model(x01, p).reshape(out.shape)
+    out = out.float()
+    if p.loss == "bce":
+        return F.binary_cross_entropy_with_logits(out, target)
+    return F.mse_loss(out, target)
+
+
+@torch.no_grad()
+def reconstruct(model: StackModel, p: Plan, x_uint8: torch.Tensor, noise: str = "none", level: float = 0.0,
+                seed: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+    """(inputs shown to the model, reconstructions) as uint8 images, for a few images."""
+    was = model.training
+    model.eval()
+    dev = next(model.parameters()).device if any(True for _ in model.parameters()) else torch.device("cpu")
+    x01 = x_uint8.to(dev).float() / 255
+    gen = torch.Generator(device=dev).manual_seed(seed)
+    noisy = corrupt(x01, noise, level, gen)
+    _, out = model.forward_parts(to_model(noisy, p))
+    model.train(was)
+    return _as_uint8(noisy), _as_uint8(from_model(out, p))
+
+
+def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callback, ...] = (),
+        stop: threading.Event | None = None, lang: str = "en", tick_s: float = 0.5,
+        progress: Progress | None = None) -> TrainResult:
+    """Train one model. Raises ConfigError / data.DatasetUnavailable with a learner's message."""
+    p = plan(config, lang)
+    dev = _device(device)
+    prog = progress or Progress()
+    prog.device, prog.epochs, prog.started = dev.type, config.epochs, time.time()
+
+    def emit(event: str) -> None:
+        for cb in callbacks:
+            cb(event, prog)
+
+    prog.phase = "data"
+    emit("phase")
+
+    def on_download(done, total, label):
+        prog.download = (done, total, label)
+        emit("tick")
+    images = data.load(config.dataset, progress=on_download, lang=lang)
+    prog.download = None
+    xtr = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
+    xte = prepare(images.test_x, p, cap=max(256, config.max_train // 4), seed=config.seed)
+    n = len(xtr)
+    budget = BUDGET.get(dev.type, BUDGET["cpu"])
+    _check(n * config.epochs <= budget, "train.budget", lang, n=n, e=config.epochs, total=n * config.epochs,
+           budget=budget, device=dev.type)
+    cuda = dev.type == "cuda"
+    xtr, xte = xtr.to(dev), xte.to(dev)
+    sample = xte[:8]
+    torch.manual_seed(config.seed)
+    model = build(p.summary, lang).to(dev)
+    image_model = len(p.model_input) == 3
+    if cuda and image_model:
+        model = model.to(memory_format=torch.channels_last)
+    opt = torch.optim.Adam(model.parameters(), lr=config.lr, **({"fused": True} if cuda else {}))
+    gen = torch.Generator(device=dev).manual_seed(config.seed)
+    steps = math.ceil(n / config.batch_size)
+    prog.steps, prog.images, prog.phase = steps, n, "training"
+    prog.originals = sample.cpu()
+    emit("phase")
+    history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s}
+    stopped = False
+    t_start = time.perf_counter()
+    logits = p.loss == "bce"
+    model.train()
+    for epoch in range(config.epochs):
+        prog.epoch = epoch + 1
+        running = torch.zeros((), device=dev)
+        seen = 0
+        t0 = last_tick = time.perf_counter()
+        perm = torch.randperm(n, generator=gen, device=dev)
+        for step in range(steps):
+            if stop is not None and stop.is_set():
+                stopped = True
+                break
+            idx = perm[step * config.batch_size:(step + 1) * config.batch_size]
+            x01 = xtr[idx].float().div_(255)                       # (B, C, H, W) uint8 -> float, on the device
+            inp = to_model(corrupt(x01, config.noise, config.noise_level, gen), p)
+            if cuda and image_model:
+                inp = inp.contiguous(memory_format=torch.channels_last)
+            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=cuda):
+                z, out = model.forward_parts(inp, logits=logits)
+            loss = _loss(out, x01, p)
+            if config.sparsity:
+                loss = loss + config.sparsity * z.float().abs().mean()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+            running += loss.detach() * len(idx)
+            seen += len(idx)
+            now = time.perf_counter()
+            if now - last_tick >= tick_s:  # the one sync per tick
+                last_tick = now
+                prog.step, prog.running_loss = step + 1, float(running) / seen
+                prog.images_per_s = seen / (now - t0)
+                emit("tick")
+        if stopped and seen == 0:
+            break
+        if cuda:
+            torch.cuda.synchronize()
+        elapsed = time.perf_counter() - t0
+        prog.epoch_s.append(round(elapsed, 4))
+        prog.train_loss.append(float(running) / max(seen, 1))
+        prog.images_per_s = seen / max(elapsed, 1e-9)
+        prog.test_loss.append(evaluate(model, p, xte, config.seed))
+        prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level, config.seed)
+        prog.step, prog.running_loss = steps, None
+        emit("epoch")
+        if stopped:
+            break
+    model.eval()
+    prog.phase = "stopped" if stopped else "done"
+    emit("phase")
+    return TrainResult(config, p, model, history, dev.type, n, time.perf_counter() - t_start, stopped)
+
+
+# ---- a run in a thread, with a snapshot for the page --------------------------------------------------
+
+class TrainJob:
+    """Trains in a background thread that never touches streamlit; the page polls ``snapshot()``."""
+
+    def __init__(self, config: TrainConfig, device: str | None = None, scheduler=None, lang: str = "en",
+                 on_done: Callable[[TrainResult], None] | None = None):
+        self.config = config
+        self._device, self._scheduler, self._lang, self._on_done = device, scheduler, lang, on_done
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._progress = Progress(epochs=config.epochs)
+        self._snapshot = self._copy()
+        self.result: TrainResult | None = None
+        self.error: str | None = None
+        self._thread = threading.Thread(target=self._run, name=f"train-{config.key()}", daemon=True)
+
+    def _copy(self) -> Progress:
+        p = self._progress
+        return replace(p, train_loss=list(p.train_loss), test_loss=list(p.test_loss), epoch_s=list(p.epoch_s))
+
+    def _publish(self, _event: str = "", _progress: Progress | None = None) -> None:
+        with self._lock:
+            self._snapshot = self._copy()
+
+    def start(self) -> TrainJob:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def join(self, timeout: float | None = None) -> None:
+        self._thread.join(timeout)
+
+    @property
+    def running(self) -> bool:
+        return self._thread.is_alive()
+
+    def snapshot(self) -> Progress:
+        with self._lock:
+            return self._snapshot
+
+    def _queued(self, position: int) -> None:
+        self._progress.phase, self._progress.queue_position = "queued", position
+        self._publish()
+
+    def _run(self) -> None:
+        try:
+            if self._scheduler is not None:
+                with self._scheduler.slot(self, on_wait=self._queued, stop=self._stop):
+                    self._train()
+            else:
+                self._train()
+        except Stopped:
+            self._progress.phase = "stopped"
+        except (ConfigError, data.DatasetUnavailable) as e:
+            self._progress.phase, self.error = "error", str(e)
+            self._progress.message = self.error
+        except Exception as e:  # noqa: BLE001 - a class must never see a traceback: log it, say what happened
+            traceback.print_exc()
+            self._progress.phase = "error"
+            self.error = self._progress.message = t("train.crashed", self._lang, error=type(e).__name__)
+        finally:
+            self._publish()
+
+    def _train(self) -> None:
+        result = run(self.config, self._device, callbacks=(self._publish,), stop=self._stop, lang=self._lang,
+                     progress=self._progress)
+        self.result = result
+        if self._on_done is not None and not result.stopped:
+            self._on_done(result)

@@ -1,0 +1,214 @@
+"""The training engine, the store and the scheduler, on the CPU with the offline digits."""
+import json
+import os
+import threading
+import time
+
+import pytest
+import torch
+
+from aecore import store
+from aecore.jobs import Scheduler
+from aecore.presets import make
+from aecore.train import ConfigError, TrainConfig, TrainJob, corrupt, plan, run
+
+QUICK = TrainConfig(epochs=3, batch_size=64, lr=3e-3, max_train=512)
+
+
+def test_loss_falls_on_digits():
+    r = run(QUICK, device="cpu")
+    assert r.images == 512 and r.device == "cpu" and len(r.history["train_loss"]) == 3
+    assert r.history["train_loss"][-1] < r.history["train_loss"][0] - 0.05
+    assert r.history["test_loss"][-1] < r.history["test_loss"][0]
+    assert all(s > 0 for s in r.history["epoch_s"]) and not r.model.training
+
+
+def test_same_seed_same_losses_on_cpu():
+    a = run(QUICK, device="cpu").history
+    b = run(QUICK, device="cpu").history
+    assert a["train_loss"] == b["train_loss"] and a["test_loss"] == b["test_loss"]
+    c = run(TrainConfig(**{**QUICK.__dict__, "seed": 1}), device="cpu").history
+    assert c["train_loss"] != a["train_loss"]
+
+
+@pytest.mark.parametrize("noise", ["gaussian", "salt_pepper", "masking"])
+def test_denoising_trains_from_noisy_input_to_clean_target(noise):
+    r = run(TrainConfig(epochs=2, batch_size=64, max_train=256, noise=noise, noise_level=0.3), device="cpu")
+    assert r.history["train_loss"][-1] < r.history["train_loss"][0]
+
+
+def test_noise_kinds():
+    x = torch.full((4, 1, 8, 8), 0.5)
+    g = torch.Generator().manual_seed(0)
+    assert torch.equal(corrupt(x, "none", 0.5), x)
+    assert abs(float((corrupt(x, "gaussian", 0.2, g) - x).std()) - 0.2) < 0.05
+    m = corrupt(x, "masking", 0.25, g)
+    assert set(m.unique().tolist()) <= {0.0, 0.5} and 0.1 < float((m == 0).float().mean()) < 0.4
+    sp = corrupt(x, "salt_pepper", 0.5, g)
+    assert set(sp.unique().tolist()) <= {0.0, 0.5, 1.0} and float((sp == 1).float().mean()) > 0.1
+
+
+def test_sparsity_and_tanh_model_and_flat_model():
+    run(TrainConfig(epochs=1, max_train=128, sparsity=0.01), device="cpu")
+    p = plan(TrainConfig(model="s1-uva-conv", model_params=(("base", 4), ("latent", 8))))
+    assert (p.scale, p.loss, p.model_input) == ("signed", "mse", (1, 28, 28))
+    r = run(TrainConfig(model="s1-uva-conv", model_params=(("base", 4), ("latent", 8)), epochs=1, max_train=128),
+            device="cpu")
+    assert r.history["train_loss"][0] > 0
+    stack, shape, dialect = make("s4-stacked", hidden=32, coding=8)
+    flat = [{"type": "Dense", "units": 16, "activation": "relu"}, {"type": "Dense", "units": 784, "activation": "sigmoid"}]
+    cfg = TrainConfig(model="custom", stack=json.dumps(flat), dialect="keras", input_shape=(784,), epochs=1,
+                      max_train=128)
+    assert plan(cfg).model_input == (784,) and run(cfg, device="cpu").history["train_loss"]
+
+
+@pytest.mark.parametrize("change,needle", [
+    ({"lr": 0}, "lr must be from"), ({"epochs": 0}, "epochs must be from"), ({"dataset": "nope"}, "no dataset"),
+    ({"noise": "pink"}, "noise must be one of"), ({"model": "nope"}, "no model called"),
+    ({"loss": "bce", "model": "s1-uva-conv"}, "end the model with a sigmoid"),
+    ({"model_params": (("latent", 0),), "model": "s3-dense"}, "latent must be"),
+    ({"model": "custom", "stack": json.dumps([{"type": "Dense", "units": 10}]), "input_shape": (784,)},
+     "is not its input"),
+    ({"model": "custom", "stack": json.dumps([{"type": "Conv2D", "filters": 1, "kernel_size": 40}]),
+      "input_shape": (28, 28, 1)}, "cannot be built"),
+])
+def test_bad_settings_are_refused_with_a_reason(change, needle):
+    with pytest.raises(ConfigError, match=needle):
+        plan(TrainConfig(**{**QUICK.__dict__, **change}))
+
+
+def test_budget_is_checked(monkeypatch):
+    from aecore import train
+    monkeypatch.setitem(train.BUDGET, "cpu", 5000)
+    with pytest.raises(ConfigError, match=r"1437 images × 4 epochs = 5748 image passes"):
+        run(TrainConfig(epochs=4), device="cpu")
+
+
+def test_config_key_is_canonical():
+    a = TrainConfig(noise="none", noise_level=0.7, model_params=(("b", 1), ("a", 2)))
+    b = TrainConfig(noise="none", noise_level=0.0, model_params=(("a", 2), ("b", 1)))
+    assert a.key() == b.key() and a.key() != TrainConfig(epochs=21).key()
+    assert TrainConfig.from_dict(a.to_dict()).key() == a.key()
+
+
+def test_store_round_trip_and_disk_cache():
+    r = run(QUICK, device="cpu")
+    assert store.load(QUICK) is None
+    folder = store.save(r)
+    back = store.load(QUICK)
+    assert back is not None and back.from_cache == "disk" and back.history == json.loads(
+        json.dumps(r.history))
+    for a, b in zip(r.model.state_dict().values(), back.model.state_dict().values()):
+        assert torch.equal(a, b)
+    assert not back.model.training and folder.name == QUICK.key()
+
+
+def test_corrupt_checkpoint_is_ignored_with_a_warning():
+    store.save(run(QUICK, device="cpu"))
+    (store.path_for(QUICK) / "weights.pt").write_bytes(b"\x00garbage")
+    with pytest.warns(UserWarning, match="ignoring the saved model"):
+        assert store.load(QUICK) is None
+
+
+class Payload:
+    """A pickle that would write a file when loaded, if anything ran it."""
+    target = ""
+
+    def __reduce__(self):
+        return (open, (self.target, "w"))
+
+
+def test_pickle_payload_is_never_executed(tmp_path):
+    store.save(run(QUICK, device="cpu"))
+    target = tmp_path / "written-by-the-payload"
+    Payload.target = str(target)
+    torch.save({"weights": Payload()}, store.path_for(QUICK) / "weights.pt")
+    with pytest.warns(UserWarning, match="ignoring the saved model"):
+        assert store.load(QUICK) is None
+    assert not target.exists()
+
+
+def test_tampered_config_is_ignored():
+    store.save(run(QUICK, device="cpu"))
+    meta = store.path_for(QUICK) / "config.json"
+    data = json.loads(meta.read_text())
+    data["config"]["epochs"] = 99
+    meta.write_text(json.dumps(data))
+    with pytest.warns(UserWarning):
+        assert store.load(QUICK) is None
+
+
+def test_stop_is_honoured_within_a_step():
+    job = TrainJob(TrainConfig(epochs=50, batch_size=16, max_train=1000)).start()
+    deadline = time.time() + 60
+    while job.snapshot().phase != "training" and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    job.stop()
+    t0 = time.time()
+    job.join(30)
+    assert not job.running and time.time() - t0 < 5
+    snap = job.snapshot()
+    assert snap.phase == "stopped" and len(snap.train_loss) < 50 and job.error is None
+
+
+def test_job_publishes_progress_and_reconstructions():
+    done = []
+    job = TrainJob(QUICK, on_done=done.append).start()
+    job.join(120)
+    snap = job.snapshot()
+    assert snap.phase == "done" and len(snap.train_loss) == 3 and snap.images == 512
+    assert snap.outputs.shape == snap.originals.shape == (8, 1, 28, 28) and snap.outputs.dtype == torch.uint8
+    assert done and done[0].config == QUICK
+
+
+def test_job_reports_errors_without_a_traceback():
+    job = TrainJob(TrainConfig(dataset="mnist")).start()
+    job.join(60)
+    assert job.snapshot().phase == "error" and "offline sets" in job.error
+
+
+def test_scheduler_queues_over_the_cap():
+    s = Scheduler(1)
+    release, positions, order = threading.Event(), [], []
+
+    def first():
+        with s.slot("a"):
+            order.append("a")
+            release.wait(10)
+
+    def second():
+        with s.slot("b", on_wait=positions.append):
+            order.append("b")
+    ta = threading.Thread(target=first)
+    ta.start()
+    time.sleep(0.1)
+    tb = threading.Thread(target=second)
+    tb.start()
+    time.sleep(0.4)
+    assert order == ["a"] and positions == [1] and s.waiting == 1
+    release.set()
+    ta.join(5)
+    tb.join(5)
+    assert order == ["a", "b"] and s.running == 0
+
+
+def test_queued_job_can_be_stopped_while_waiting():
+    s = Scheduler(1)
+    hold = threading.Event()
+    blocker = threading.Thread(target=lambda: s.slot("x").__enter__() and hold.wait(5))
+    with s.slot("x"):
+        job = TrainJob(QUICK, scheduler=s).start()
+        time.sleep(0.5)
+        assert job.snapshot().phase == "queued" and job.snapshot().queue_position == 1
+        job.stop()
+        job.join(5)
+    assert job.snapshot().phase == "stopped" and not blocker.is_alive()
+
+
+def test_default_slots(monkeypatch):
+    from aecore.jobs import default_slots
+    assert default_slots("cpu") == 1 and default_slots("cuda") == 2
+    monkeypatch.setenv("AECORE_MAX_TRAININGS", "4")
+    assert default_slots("cpu") == 4
+    assert os.environ["AECORE_MAX_TRAININGS"] == "4"
