@@ -261,6 +261,8 @@ TEXT = {
     "stat.images": ("Training images", "학습 이미지"),
     "stat.epoch_s": ("Time per epoch", "에폭당 시간"),
     "stat.speed": ("Images per second", "초당 이미지"),
+    "stat.running": ("Loss this epoch so far", "이번 에폭 손실"),
+    "train.curve_soon": ("The loss curve appears when the first epoch ends.", "첫 에폭이 끝나면 손실 곡선이 나타납니다."),
     "dataset.digits": ("Digits · 1,797 handwritten 8×8 digits (scikit-learn), offline", "숫자 · 손글씨 8×8 숫자 1,797장 (scikit-learn), 오프라인"),
     "dataset.textures": ("Textures · grass, gravel, brick tiles (scikit-image), offline",
                          "질감 · 풀, 자갈, 벽돌 조각 (scikit-image), 오프라인"),

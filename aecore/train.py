@@ -34,6 +34,7 @@ NOISES = ("none", "gaussian", "salt_pepper", "masking")
 LOSSES = ("auto", "bce", "mse")
 # Image-passes one run may take (epochs × training images): a class shares the machine.
 BUDGET = {"cpu": 3_000_000, "mps": 20_000_000, "cuda": 200_000_000}
+PICTURE_S = 2.0  # during an epoch, new reconstructions at most this often
 
 
 class ConfigError(ValueError):
@@ -241,6 +242,7 @@ class Progress:
     queue_position: int = 0
     download: tuple | None = None                    # (bytes so far, total or None, label)
     started: float = 0.0
+    version: int = 0                                 # +1 whenever the pictures or the curve change
 
 
 @dataclass
@@ -351,7 +353,7 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
     emit("phase")
     history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s}
     stopped = False
-    t_start = time.perf_counter()
+    t_start = last_picture = time.perf_counter()
     logits = p.loss == "bce"
     model.train()
     for epoch in range(config.epochs):
@@ -384,6 +386,11 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
                 last_tick = now
                 prog.step, prog.running_loss = step + 1, float(running) / seen
                 prog.images_per_s = seen / (now - t0)
+                if prog.version == 0 or now - last_picture >= PICTURE_S:  # a first picture at once, then steady
+                    last_picture = now
+                    prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level,
+                                                            config.seed)
+                    prog.version += 1
                 emit("tick")
         if stopped and seen == 0:
             break
@@ -395,6 +402,7 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
         prog.images_per_s = seen / max(elapsed, 1e-9)
         prog.test_loss.append(evaluate(model, p, xte, config.seed))
         prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level, config.seed)
+        prog.version += 1
         prog.step, prog.running_loss = steps, None
         emit("epoch")
         if stopped:
@@ -411,8 +419,9 @@ class TrainJob:
     """Trains in a background thread that never touches streamlit; the page polls ``snapshot()``."""
 
     def __init__(self, config: TrainConfig, device: str | None = None, scheduler=None, lang: str = "en",
-                 on_done: Callable[[TrainResult], None] | None = None):
+                 on_done: Callable[[TrainResult], None] | None = None, threads: int | None = None):
         self.config = config
+        self._threads = threads
         self._device, self._scheduler, self._lang, self._on_done = device, scheduler, lang, on_done
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -472,6 +481,8 @@ class TrainJob:
             self._publish()
 
     def _train(self) -> None:
+        if self._threads:  # in a web server: leave a core to the server, or every op waits on a busy team
+            torch.set_num_threads(self._threads)
         result = run(self.config, self._device, callbacks=(self._publish,), stop=self._stop, lang=self._lang,
                      progress=self._progress)
         self.result = result

@@ -44,6 +44,17 @@ def page_setup() -> None:
         st.rerun()
 
 
+def page_link(path: str, label: str, icon: str | None = None) -> None:
+    """A link to another page; when this page runs on its own (no navigation: tests, a direct script
+    run) a plain link to the page's URL, never an exception."""
+    from streamlit.errors import StreamlitAPIException
+    try:
+        st.page_link(path, label=label, icon=icon)
+    except StreamlitAPIException:
+        slug = path.rsplit("/", 1)[-1].removesuffix(".py")
+        st.markdown(f"{icon + ' ' if icon else ''}[{label}](/{slug})")
+
+
 # ---- sidebar --------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
@@ -312,7 +323,9 @@ def start_training(config, key: str = "train.job"):
     def done(result):
         store.save(result)
         models.put(result.config.key(), result)
-    job = TrainJob(config, scheduler=scheduler(), lang=lang(), on_done=done).start()
+    import os
+    threads = max(1, (os.cpu_count() or 2) - 1) if device_info().kind == "cpu" else None
+    job = TrainJob(config, scheduler=scheduler(), lang=lang(), on_done=done, threads=threads).start()
     st.session_state[key] = job
     return job
 
@@ -331,20 +344,46 @@ def progress_text(snap) -> str:
     return t("train.phase_" + snap.phase)
 
 
-def training_view(history: dict, epochs: int, loss_name: str, images_rows, labels, running=None,
-                  stats: dict | None = None) -> None:
-    """Numbers, the loss curve and the grid of originals / inputs / reconstructions."""
+@st.cache_data(max_entries=64, show_spinner=False)
+def _curve(train: tuple, test: tuple, epochs: int, language: str, loss_name: str):
     from aecore import viz
+    return viz.loss_curve(list(train), list(test), epochs, None, language, loss_name)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _picture(key: str, version: int, _rows) -> bytes | None:
+    """The grid as PNG bytes, made once per (run, version): polling re-sends, never re-draws."""
+    import io
+
+    from PIL import Image
+
+    from aecore import viz
+    grid = viz.image_grid(_rows)
+    if grid is None:
+        return None
+    buffer = io.BytesIO()
+    Image.fromarray(grid).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def training_view(key: str, version: int, history: dict, epochs: int, loss_name: str, images_rows, labels,
+                  stats: dict | None = None) -> None:
+    """Numbers, the loss curve and the grid of originals / inputs / reconstructions.
+
+    Drawn from caches keyed by (run, version), so a page polling every second costs the server almost
+    nothing between epochs, and the browser re-plots nothing that did not change.
+    """
     if stats:
-        cols = st.columns(len(stats))
-        for col, (label, value) in zip(cols, stats.items()):
-            col.metric(label, value)
-    left, right = st.columns([6, 5])
-    left.plotly_chart(viz.loss_curve(history.get("train_loss", []), history.get("test_loss", []), epochs, running,
-                                     lang(), loss_name), key="train.chart")
-    picture = viz.image_grid(images_rows)
+        st.caption(" · ".join(f"{label}: **{value}**" for label, value in stats.items()))
+    left, right = st.columns([5, 6])
+    picture = _picture(key, version, images_rows)
     if picture is not None:
-        right.image(picture, caption=" · ".join(labels), width="stretch")
+        left.image(picture, caption=" · ".join(labels), width="stretch")
+    if history.get("train_loss"):  # no empty chart: the picture comes first, plotly only once there is a curve
+        right.plotly_chart(_curve(tuple(history["train_loss"]), tuple(history.get("test_loss", [])), epochs,
+                                  lang(), loss_name), key="train.chart")
+    else:
+        right.caption(t("train.curve_soon"))
 
 
 def dataset_label(name: str) -> str:
@@ -368,9 +407,29 @@ def grid_labels(config, outputs) -> list[str]:
     return labels
 
 
-def run_stats(device: str, images: int, epoch_s: list, images_per_s: float | None) -> dict:
+def run_stats(device: str, images: int, epoch_s: list, images_per_s: float | None,
+              running_loss: float | None = None) -> dict:
     per_epoch = sum(epoch_s) / len(epoch_s) if epoch_s else None
     speed = images_per_s if images_per_s else (images / per_epoch if per_epoch else None)
-    return {t("stat.device"): device.upper() or "—", t("stat.images"): f"{images:,}" if images else "—",
-            t("stat.epoch_s"): f"{per_epoch:.2f} s" if per_epoch else "—",
-            t("stat.speed"): f"{speed:,.0f}" if speed else "—"}
+    stats = {t("stat.device"): device.upper() or "—", t("stat.images"): f"{images:,}" if images else "—",
+             t("stat.epoch_s"): f"{per_epoch:.2f} s" if per_epoch else "—",
+             t("stat.speed"): f"{speed:,.0f}" if speed else "—"}
+    if running_loss is not None:
+        stats[t("stat.running")] = f"{running_loss:.4f}"
+    return stats
+
+
+@st.cache_resource(show_spinner=False, max_entries=3)
+def _prefetched(name: str):
+    from aecore import data
+    return data.load(name)
+
+
+def prefetch(name: str) -> None:
+    """Load a local dataset while the learner reads the form, so Train starts at once. Never downloads."""
+    from aecore import data
+    if data.is_local(name):
+        try:
+            _prefetched(name)
+        except data.DatasetUnavailable:
+            pass  # said again, clearly, when training starts

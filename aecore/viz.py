@@ -76,7 +76,7 @@ def loss_curve(train: list, test: list, epochs: int, running: tuple | None = Non
                                  marker=dict(color=COLORS["layer"], size=11, symbol="circle-open")))
     fig.update_layout(
         title=dict(text=t("viz.loss_title", lang, loss=loss_name), font=dict(size=15)),
-        xaxis=dict(title=t("viz.epoch", lang), range=[0.5, max(epochs, 1) + 0.5], dtick=max(1, epochs // 10)),
+        xaxis=dict(title=t("viz.epoch", lang), range=[0, max(epochs, 1) + 0.5], dtick=max(1, epochs // 10)),
         yaxis=dict(title=t("viz.loss", lang), rangemode="tozero"), height=300, margin=dict(l=10, r=10, t=50, b=10),
         legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"))
     return fig

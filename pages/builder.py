@@ -143,4 +143,4 @@ with right:
         except LowerError as e:
             st.info(str(e))
     if summary.ok and summary.same_as_input:
-        st.page_link("pages/train.py", label=t("builder.to_train"), icon="🏋️")
+        ui.page_link("pages/train.py", t("builder.to_train"), "🏋️")

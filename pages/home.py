@@ -15,4 +15,4 @@ for col, key in zip(cols, ("build", "train", "use")):
 st.divider()
 st.markdown("### " + t("home.puzzle_title"))
 st.markdown(t("home.puzzle_text"))
-st.page_link("pages/builder.py", label=t("home.open_builder"), icon="🧱")
+ui.page_link("pages/builder.py", t("home.open_builder"), "🧱")

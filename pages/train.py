@@ -15,6 +15,7 @@ st.caption(t("train.intro"))
 
 top = st.columns(2)
 dataset = top[0].selectbox(t("train.dataset"), list(data.REGISTRY), key=P + "dataset", format_func=ui.dataset_label)
+ui.prefetch(dataset)
 builder = st.session_state.get("builder.model")
 models = list(presets.PRESETS) + ["custom"]
 model = top[1].selectbox(t("train.model"), models, key=P + "model",
@@ -23,14 +24,14 @@ extra = {}
 if model == "custom":
     if not builder or not builder["stack"]:
         st.info(t("train.no_custom"))
-        st.page_link("pages/builder.py", label=t("train.to_builder"), icon="🧱")
+        ui.page_link("pages/builder.py", t("train.to_builder"), "🧱")
         st.stop()
     extra = dict(stack=json.dumps(builder["stack"]), dialect=builder["dialect"],
                  input_shape=tuple(builder["input_shape"]))
 
 with st.form(P + "form"):
     c = st.columns(4)
-    epochs = c[0].slider(t("train.epochs"), 1, 100, 30 if data.REGISTRY[dataset].source == "offline" else 5,
+    epochs = c[0].slider(t("train.epochs"), 1, 100, 10 if data.REGISTRY[dataset].source == "offline" else 5,
                          key=P + "epochs")
     batch = c[1].select_slider(t("train.batch"), BATCHES, value=32 if data.REGISTRY[dataset].source == "offline"
                                else 128, key=P + "batch")
@@ -69,7 +70,7 @@ if submitted:
     except ConfigError as e:
         st.error(str(e), icon=":material/error:")
         if model == "custom":
-            st.page_link("pages/builder.py", label=t("train.to_builder"), icon="🧱")
+            ui.page_link("pages/builder.py", t("train.to_builder"), "🧱")
         st.stop()
     st.session_state[P + "config"] = config
     if ui.cached_model(config) is None:
@@ -82,7 +83,7 @@ if current is None:
     st.stop()
 
 
-@st.fragment(run_every=0.5)
+@st.fragment(run_every=1.0)
 def live(job):
     snap = job.snapshot()
     if not job.running:
@@ -91,10 +92,10 @@ def live(job):
     st.progress(min(max(done, 0.0), 1.0), text=ui.progress_text(snap))
     st.button(t("train.stop"), key=P + "stop", on_click=job.stop, icon=":material/stop:")
     rows = [snap.originals, snap.inputs if job.config.noise != "none" else None, snap.outputs]
-    ui.training_view({"train_loss": snap.train_loss, "test_loss": snap.test_loss}, snap.epochs, "",
-                     rows if snap.outputs is not None else [snap.originals], ui.grid_labels(job.config, snap.outputs),
-                     running=(snap.epoch - 1 + snap.step / max(snap.steps, 1), snap.running_loss),
-                     stats=ui.run_stats(snap.device, snap.images, snap.epoch_s, snap.images_per_s))
+    ui.training_view(job.config.key() + str(id(job)), snap.version, {"train_loss": snap.train_loss,
+                     "test_loss": snap.test_loss}, snap.epochs, "", rows if snap.outputs is not None else
+                     [snap.originals], ui.grid_labels(job.config, snap.outputs),
+                     stats=ui.run_stats(snap.device, snap.images, snap.epoch_s, snap.images_per_s, snap.running_loss))
 
 
 if job is not None and job.config == current and job.running:
@@ -108,7 +109,7 @@ else:
         inputs, outputs = reconstruct(result.model, p, sample, current.noise, current.noise_level, current.seed)
         note = {"memory": "train.from_memory", "disk": "train.from_disk"}.get(result.from_cache, "train.finished")
         st.success(t(note, s=f"{result.seconds:.1f}"), icon=":material/check_circle:")
-        ui.training_view(result.history, current.epochs, p.loss.upper(),
+        ui.training_view(current.key() + result.from_cache, -1, result.history, current.epochs, p.loss.upper(),
                          [sample, inputs if current.noise != "none" else None, outputs],
                          ui.grid_labels(current, outputs),
                          stats=ui.run_stats(result.device, result.images, result.history["epoch_s"], None))

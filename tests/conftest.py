@@ -22,3 +22,7 @@ def keras_tables():
 def own_home(tmp_path_factory, monkeypatch):
     """Each test gets an empty model/data cache folder (the offline sets need none)."""
     monkeypatch.setenv("AECORE_HOME", str(tmp_path_factory.mktemp("aecore-home")))
+
+
+# The real-browser fixtures (a streamlit server, Debian's Chromium), one of each per test session.
+from browser import browser, server  # noqa: E402,F401

@@ -1,12 +1,12 @@
 """Real Chromium: the Layer Builder as a student sees it."""
 import pytest
 
-from browser import browser, server, settle, shot  # noqa: F401 - fixtures
+from browser import settle, shot
 
 pytestmark = pytest.mark.browser
 
 
-def test_builder_in_chromium(server, browser):  # noqa: F811
+def test_builder_in_chromium(server, browser):
     page = browser.new_page(viewport={"width": 1500, "height": 3200})
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))

@@ -1,0 +1,31 @@
+"""Real Chromium: click Train on the defaults and see the reconstructions appear."""
+import time
+
+import pytest
+
+from browser import settle, shot
+
+pytestmark = pytest.mark.browser
+
+
+def test_train_in_chromium(server, browser):
+    page = browser.new_page(viewport={"width": 1500, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/train")
+    page.get_by_role("heading", name="Train").wait_for(timeout=120_000)
+    settle(page)
+    start = time.time()
+    page.get_by_role("button", name="Train").click()
+    page.get_by_text("bottom: the autoencoder's reconstructions").first.wait_for(timeout=120_000)
+    first_picture = time.time() - start
+    assert page.locator("[data-testid='stImage'] img").count() >= 1
+    page.get_by_text("Trained in").first.wait_for(timeout=600_000)
+    settle(page)
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "Training images: 1,437" in text and "Device: CPU" in text
+    assert page.locator("[data-testid='stPlotlyChart']").count() == 1
+    shot(page, "train")
+    print(f"first reconstructions on screen after {first_picture:.1f} s")  # a measure, not a pass mark
+    assert not errors, errors
+    page.close()
