@@ -116,6 +116,8 @@ def lessons_loop(model, plan, images_uint8, epochs: int, batch_size: int, lr: fl
 
 
 def cmd_bench(args) -> int:
+    from dataclasses import replace
+
     import torch
     from aecore import data
     from aecore.build import build
@@ -130,6 +132,9 @@ def cmd_bench(args) -> int:
     from aecore.devices import detect
     device = torch.device(args.device) if args.device else detect().torch_device
     x = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
+    # Untimed warm-ups, so neither side pays the one-time kernel set-up for the other.
+    lessons_loop(build(p.summary).to(device), p, x[:256], 1, config.batch_size, config.lr, device)
+    run(replace(config, epochs=1, max_train=256), device=device.type)
     torch.manual_seed(config.seed)
     lesson_model = build(p.summary).to(device)
     lesson_s, lesson_loss = lessons_loop(lesson_model, p, x, config.epochs, config.batch_size, config.lr, device)
@@ -180,5 +185,5 @@ def add_commands(sub) -> None:
     bench = sub.add_parser("bench", help="side-by-side speed: the lessons' loop against this engine")
     what = bench.add_subparsers(dest="what", required=True)
     bt = what.add_parser("train", help="training throughput")
-    _train_args(bt, epochs=3)
+    _train_args(bt, epochs=5)
     bt.set_defaults(func=cmd_bench)
