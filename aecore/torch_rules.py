@@ -47,7 +47,8 @@ def _floor_len(ctx, n, k, s, p, d, *, ceil=False):
     return out, text
 
 
-def conv2d(shape, a, ctx):
+def _conv_args(a, ctx):
+    """What Conv2d and ConvTranspose2d both check: channels, groups, kernel, stride, dilation."""
     cin = positive_int(a["in_channels"], "in_channels", ctx)
     cout = positive_int(a["out_channels"], "out_channels", ctx)
     groups = positive_int(a["groups"], "groups", ctx)
@@ -56,6 +57,11 @@ def conv2d(shape, a, ctx):
     k = int_tuple(a["kernel_size"], 2, "kernel_size", ctx)
     s = int_tuple(a["stride"], 2, "stride", ctx)
     d = int_tuple(a["dilation"], 2, "dilation", ctx)
+    return cin, cout, groups, k, s, d
+
+
+def conv2d(shape, a, ctx):
+    cin, cout, groups, k, s, d = _conv_args(a, ctx)
     padding = _padding(a["padding"], ctx, strings=True)
     if padding == "same" and max(s) > 1:
         raise ctx.fail("err.same_strided")
@@ -82,14 +88,7 @@ def conv2d(shape, a, ctx):
 
 
 def conv_transpose2d(shape, a, ctx):
-    cin = positive_int(a["in_channels"], "in_channels", ctx)
-    cout = positive_int(a["out_channels"], "out_channels", ctx)
-    groups = positive_int(a["groups"], "groups", ctx)
-    if cin % groups or cout % groups:
-        raise ctx.fail("err.groups_torch", cin=cin, cout=cout, g=groups)
-    k = int_tuple(a["kernel_size"], 2, "kernel_size", ctx)
-    s = int_tuple(a["stride"], 2, "stride", ctx)
-    d = int_tuple(a["dilation"], 2, "dilation", ctx)
+    cin, cout, groups, k, s, d = _conv_args(a, ctx)
     p = _padding(a["padding"], ctx, strings=False)
     op = int_tuple(a["output_padding"], 2, "output_padding", ctx, allow_zero=True)
     for o, ss, dd in zip(op, s, d):
