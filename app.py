@@ -8,6 +8,9 @@ PAGES = [
     st.Page("pages/home.py", title=ui.t("nav.home"), icon="🏠", default=True),
     st.Page("pages/builder.py", title=ui.t("nav.builder"), icon="🧱"),
     st.Page("pages/train.py", title=ui.t("nav.train"), icon="🏋️"),
+    st.Page("pages/denoise.py", title=ui.t("nav.denoise"), icon="🧽"),
+    st.Page("pages/latent.py", title=ui.t("nav.latent"), icon="🌌"),
+    st.Page("pages/similar.py", title=ui.t("nav.similar"), icon="🔎"),
 ]
 page = st.navigation(PAGES)
 ui.sidebar()

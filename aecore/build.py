@@ -15,7 +15,7 @@ from torchvision.ops import Permute
 
 from aecore import torch_helpers
 from aecore.layers import Summary
-from aecore.lower import LowerError, Op, lower, torch_shape
+from aecore.lower import LowerError, Op, final_activation, lower, torch_shape
 
 __all__ = ["LowerError", "StackModel", "build", "load_keras_weights", "trace_shapes"]
 
@@ -37,6 +37,7 @@ class StackModel(nn.Module):
         super().__init__()
         self.dialect = summary.dialect
         self.blocks = nn.Sequential(*[nn.Sequential(*[make_module(op) for op in ops]) for ops in blocks])
+        self._final, self._final_at = final_activation(blocks)
         self.input_shape = torch_shape(summary.input_shape, summary.dialect)
         self.row_shapes = [torch_shape(r.output_shape, summary.dialect) for r in summary.rows]
         self.output_shape = self.row_shapes[-1] if self.row_shapes else self.input_shape
@@ -49,22 +50,19 @@ class StackModel(nn.Module):
 
     @property
     def final_activation(self) -> str | None:
-        """'sigmoid' or 'tanh' when the last op squashes the output (it sets the pixel scale), else None."""
-        if not len(self.blocks) or not len(self.blocks[-1]):
-            return None
-        last = self.blocks[-1][-1]
-        return "sigmoid" if isinstance(last, nn.Sigmoid) else "tanh" if isinstance(last, nn.Tanh) else None
+        """'sigmoid' or 'tanh' when the output is squashed (it sets the pixel scale), else None."""
+        return self._final
 
     def forward_parts(self, x, logits: bool = False):
-        """(code, output) in one pass. With ``logits`` a final Sigmoid is left out, so the loss can be
-        BCE on logits (stable, and safe under autocast)."""
-        strip = logits and self.final_activation == "sigmoid"
+        """(code, output) in one pass. With ``logits`` the final Sigmoid is left out (wherever it sits,
+        e.g. before an Unflatten), so the loss can be BCE on logits: stable, and safe under autocast."""
+        skip = self._final_at if logits and self._final == "sigmoid" else None
         z = x
-        last = len(self.blocks) - 1
         for i, block in enumerate(self.blocks):
-            if i == last and strip:
-                for module in list(block)[:-1]:
-                    x = module(x)
+            if skip is not None and skip[0] == i:
+                for j, module in enumerate(block):
+                    if j != skip[1]:
+                        x = module(x)
             else:
                 x = block(x)
             if i == self.bottleneck:

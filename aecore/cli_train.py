@@ -158,6 +158,43 @@ def cmd_bench(args) -> int:
     return EXIT_OK
 
 
+def cmd_bench_search(args) -> int:
+    """One top-k query over N codes of D numbers: the lesson's way (torch.cdist + topk, float32, as in
+    lesson 001's find_similar_images) and KeyIndex (exact, float64, ties by index), same data, one run."""
+    import statistics
+
+    import torch
+    from aecore.search import KeyIndex
+    g = torch.Generator().manual_seed(0)
+    keys = torch.randn(args.keys, args.dims, generator=g)
+    queries = torch.randn(args.queries, args.dims, generator=g)
+
+    def lessons(q):
+        dist = torch.cdist(q[None, :], keys, p=2).squeeze(dim=0)
+        return torch.topk(dist, args.k, largest=False)
+    t0 = time.perf_counter()
+    index = KeyIndex(keys)
+    build_ms = (time.perf_counter() - t0) * 1000
+    for fn in (lessons, lambda q: index.nearest(q, args.k)):  # warm both
+        fn(queries[0])
+    times = {}
+    for name, fn in (("lessons", lessons), ("ours", lambda q: index.nearest(q, args.k))):
+        runs = []
+        for q in queries:
+            t0 = time.perf_counter()
+            fn(q)
+            runs.append((time.perf_counter() - t0) * 1000)
+        times[name] = statistics.median(runs)
+    agree = sum(set(lessons(q).indices.tolist()) == set(index.nearest(q, args.k)[0].tolist()) for q in queries)
+    print(f"top-{args.k} over {args.keys:,} codes of {args.dims} numbers, {torch.get_num_threads()} threads, "
+          f"median of {args.queries} queries")
+    print(f"  the lessons' way (cdist + topk, float32)   {times['lessons']:7.3f} ms per query")
+    print(f"  KeyIndex (exact, float64, ties by index)    {times['ours']:7.3f} ms per query "
+          f"(+ {build_ms:.1f} ms once to prepare the keys)")
+    print(f"  ratio {times['lessons'] / times['ours']:.2f}×; same neighbours in {agree}/{len(queries)} queries")
+    return EXIT_OK
+
+
 def _train_args(p, epochs: int) -> None:
     p.add_argument("--dataset", default="digits")
     p.add_argument("--preset", default="s0-keras-conv", help="a lesson's model")
@@ -187,3 +224,9 @@ def add_commands(sub) -> None:
     bt = what.add_parser("train", help="training throughput")
     _train_args(bt, epochs=5)
     bt.set_defaults(func=cmd_bench)
+    bs = what.add_parser("search", help="one top-k query over many codes")
+    bs.add_argument("--keys", type=int, default=10_000)
+    bs.add_argument("--dims", type=int, default=256)
+    bs.add_argument("--k", type=int, default=10)
+    bs.add_argument("--queries", type=int, default=200)
+    bs.set_defaults(func=cmd_bench_search)

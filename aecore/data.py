@@ -110,6 +110,19 @@ def fit_images(x: torch.Tensor, side: int | None = None, channels: int | None = 
     return x
 
 
+def pick_diverse(labels, n: int, seed: int = 0) -> np.ndarray:
+    """n indices in a seeded random order, one per class first (a row of examples shows variety)."""
+    labels = np.asarray(labels)
+    order = np.random.default_rng(seed).permutation(len(labels))
+    first, seen = [], set()
+    for i in order:
+        if labels[i] not in seen:
+            seen.add(labels[i])
+            first.append(i)
+    rest = [i for i in order if i not in set(first)]
+    return np.array((first + rest)[:n], dtype=np.int64)
+
+
 def _split(n: int, labels: np.ndarray, test_fraction: float = 0.2):
     from sklearn.model_selection import train_test_split
     idx = np.arange(n)

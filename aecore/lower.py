@@ -334,6 +334,20 @@ def lower(summary: Summary, lang: str = "en") -> list[list[Op]]:
 
 
 HELPERS = ("GaussianNoise", "GaussianDropout")
+SHAPE_ONLY = ("nn.Unflatten", "nn.Flatten", "Permute", "nn.Identity", "nn.Dropout", "nn.Dropout2d")
+
+
+def final_activation(blocks: list[list[Op]]) -> tuple[str | None, tuple[int, int] | None]:
+    """The squashing op that sets the output's range ('sigmoid' or 'tanh') and where it is (block, op),
+    looking past ops that only move values around (a Sigmoid followed by Unflatten still counts)."""
+    for b in range(len(blocks) - 1, -1, -1):
+        for j in range(len(blocks[b]) - 1, -1, -1):
+            cls = blocks[b][j].cls
+            if cls in SHAPE_ONLY:
+                continue
+            kind = {"nn.Sigmoid": "sigmoid", "nn.Tanh": "tanh"}.get(cls)
+            return kind, ((b, j) if kind else None)
+    return None, None
 
 
 def pytorch_code(summary: Summary, lang: str = "en") -> str:

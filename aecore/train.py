@@ -104,6 +104,25 @@ class Plan:
     model_input: tuple     # the tensor shape the model takes (batch left out)
 
 
+MLPS = ("s2-mlp3", "s3-dense", "s4-stacked")  # cheap per step: on small sets they get more steps
+
+
+def suggested(dataset: str, device_kind: str = "cpu", model: str = "") -> dict:
+    """Settings that give a good model quickly on this kind of machine (the pages' defaults). On the small
+    offline sets the MLPs get 40 epochs: at 10 the 3-D code of lesson 002 has not spread out yet."""
+    small = data.REGISTRY[dataset].source == "offline"
+    if device_kind == "cpu":
+        if small:
+            return dict(epochs=40 if model in MLPS else 10, batch_size=32, lr=3e-3)
+        return dict(epochs=3, batch_size=128, lr=1e-3, max_train=10_000)
+    return dict(epochs=20, batch_size=64, lr=3e-3) if small else dict(epochs=10, batch_size=256, lr=1e-3,
+                                                                        max_train=60_000)
+
+
+# On a CPU the lessons' conv model for search and denoising is made smaller; on a GPU it keeps its size.
+USE_PARAMS = {"cpu": {"s1-uva-conv": {"base": 16, "latent": 64}}, "gpu": {}}
+
+
 def _check(cond: bool, key: str, lang: str, **values) -> None:
     if not cond:
         raise ConfigError(t(key, lang, **values))
@@ -162,13 +181,12 @@ def plan(config: TrainConfig, lang: str = "en") -> Plan:
         _check(bool(fits), "train.flat_input", lang, n=n)
         channels, height = fits[0]
         width = height
-    from aecore.lower import lower
+    from aecore.lower import final_activation, lower
     try:
         blocks = lower(summary, lang)
     except LowerError as e:
         raise ConfigError(str(e)) from None
-    last = blocks[-1][-1].cls if blocks and blocks[-1] else ""
-    final = {"nn.Sigmoid": "sigmoid", "nn.Tanh": "tanh"}.get(last)
+    final, _ = final_activation(blocks)
     scale = "signed" if final == "tanh" else "unit"
     loss = c.loss if c.loss != "auto" else ("bce" if final == "sigmoid" else "mse")
     _check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid", lang)

@@ -433,3 +433,143 @@ def prefetch(name: str) -> None:
             _prefetched(name)
         except data.DatasetUnavailable:
             pass  # said again, clearly, when training starts
+
+
+# ---- pages that use a trained model --------------------------------------------------------------------
+
+def model_source(prefix: str, default_model: str):
+    """Which trained model a page uses: a lesson's model on a dataset (quick settings for this machine), or
+    the one this learner trained on the Train page. Returns its TrainConfig."""
+    from aecore import data, presets
+    from aecore.train import USE_PARAMS, TrainConfig, suggested
+    trained = st.session_state.get("train.config")
+    options = (["trained"] if trained is not None else []) + list(presets.PRESETS)
+    cols = st.columns(2)
+    model = cols[0].selectbox(t("use.model"), options, index=options.index(default_model), key=prefix + "model",
+                              format_func=lambda m: t("use.trained", what=describe(trained)) if m == "trained"
+                              else t("preset." + m))
+    if model == "trained":
+        cols[1].selectbox(t("train.dataset"), [trained.dataset], format_func=dataset_label, disabled=True,
+                          key=prefix + "dataset_fixed")
+        return trained
+    dataset = cols[1].selectbox(t("train.dataset"), list(data.REGISTRY), key=prefix + "dataset",
+                                format_func=dataset_label)
+    kind = "cpu" if device_info().kind == "cpu" else "gpu"
+    params = USE_PARAMS[kind].get(model, {})
+    if params:
+        lesson = presets.defaults(model)
+        st.caption(t("use.smaller", ours=", ".join(f"{k} {v}" for k, v in params.items()),
+                     lesson=", ".join(f"{k} {lesson[k]}" for k in params)))
+    return TrainConfig(dataset=dataset, model=model, model_params=tuple(sorted(params.items())),
+                       **suggested(dataset, device_info().kind, model))
+
+
+def describe(config) -> str:
+    if config is None:
+        return ""
+    what = t("preset." + config.model).split(" · ")[0] if config.model != "custom" else t("train.model_custom")
+    noise = f" · {t('noise.' + config.noise)} {config.noise_level:g}" if config.noise != "none" else ""
+    return t("use.describe", model=what, data=config.dataset, epochs=config.epochs, noise=noise)
+
+
+def _set(key: str, value) -> None:
+    st.session_state[key] = value
+
+
+def ready(items: list, prefix: str):
+    """The trained models for ``items`` ([(label, config)]) from the caches, or None after drawing what is
+    missing, a button to train it, and the training's progress (one model after another)."""
+    from aecore.train import TrainJob  # noqa: F401 - the job type held in session state
+    results = [cached_model(config) for _, config in items]
+    if all(r is not None for r in results):
+        st.session_state.pop(prefix + "auto", None)
+        return results
+    job = st.session_state.get(prefix + "job")
+    running = job is not None and job.running
+    with st.container(border=True):
+        st.markdown("#### " + t("use.need_title"))
+        for (label, config), result in zip(items, results):
+            state = t("use.state_ready") if result is not None else (
+                t("use.state_training") if running and job.config == config else t("use.state_missing"))
+            st.markdown(f"- **{label}** · {describe(config)} · {state}")
+        if running:
+            _live_small(job)
+        else:
+            if job is not None and job.error:
+                st.error(job.error, icon=":material/error:")
+                st.session_state.pop(prefix + "auto", None)
+            elif st.session_state.get(prefix + "auto"):
+                missing = next(config for (_, config), r in zip(items, results) if r is None)
+                start_training(missing, key=prefix + "job")
+                st.rerun()
+            st.button(t("use.train_missing"), key=prefix + "go", type="primary", icon=":material/play_arrow:",
+                      on_click=_set, args=(prefix + "auto", True))
+    return None
+
+
+@st.fragment(run_every=1.0)
+def _live_small(job) -> None:
+    snap = job.snapshot()
+    if not job.running:
+        st.rerun()
+    done = (snap.epoch - 1 + snap.step / max(snap.steps, 1)) / max(snap.epochs, 1) if snap.phase == "training" else 0
+    st.progress(min(max(done, 0.0), 1.0), text=progress_text(snap))
+    st.button(t("train.stop"), key=f"stop.{id(job)}", on_click=job.stop, icon=":material/stop:")
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _codes(key: str, split: str, cap: int, _result):
+    """(images uint8, labels, codes, KeyIndex) of one split, embedded once per model and split."""
+    import torch
+
+    from aecore import data, search
+    from aecore.train import prepare
+    config, p = _result.config, _result.plan
+    images = data.load(config.dataset)
+    x = images.test_x if split == "test" else images.train_x
+    y = images.test_y if split == "test" else images.train_y
+    g = torch.Generator().manual_seed(config.seed)
+    if len(x) > cap:  # the same fixed pick as training's test sample, so indices mean the same images
+        pick = torch.randperm(len(x), generator=g)[:cap]
+        x, y = x[pick], y[pick]
+    x = prepare(x, p)
+    codes = search.embed(_result.model, p, x)
+    return x, y, codes, search.KeyIndex(codes), images.classes
+
+
+def codes(result, split: str = "test", cap: int = 3000):
+    return _codes(result.config.key(), split, cap, result)
+
+
+def images_row(images, captions: list[str], zoom: int = 3) -> None:
+    """Small images side by side, each enlarged with sharp pixels, each with its caption."""
+    import torch
+    import torch.nn.functional as F
+    if images is None or not len(images):
+        return
+    big = F.interpolate(images.float(), scale_factor=zoom, mode="nearest").round().to(torch.uint8)
+    pics = [im.permute(1, 2, 0).numpy() if im.shape[0] == 3 else im[0].numpy() for im in big]
+    st.image(pics, caption=captions, width=28 * zoom)
+
+
+DARK_BACKGROUND = ("digits", "mnist", "fashion-mnist")  # light shapes on black: invert ink-on-paper uploads
+
+
+def upload_box(prefix: str, result):
+    """A file uploader for the learner's own image -> uint8 (1, C, H, W) in the model's input, or None."""
+    from aecore.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
+    p = result.plan
+    file = st.file_uploader(t("upload.label", mb=MAX_BYTES // 2**20), type=None, key=prefix + "upload",
+                            help=t("upload.help"))
+    if file is None:
+        return None
+    try:
+        x, notes = read_image(file.getvalue(), p.channels, p.height, lang())
+    except UploadError as e:
+        st.error(t("upload.refused", name=display_name(file.name)) + " " + str(e), icon=":material/block:")
+        return None
+    if result.config.dataset in DARK_BACKGROUND:
+        x = invert_if_light(x, notes, lang())
+    st.caption(t("upload.read", name=display_name(file.name), c=p.channels, h=p.height, w=p.width)
+               + (" " + " ".join(notes) if notes else ""))
+    return x

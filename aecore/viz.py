@@ -104,3 +104,67 @@ def image_grid(rows, zoom: int = 3, pad: int = 2):
     if zoom > 1:
         grid = F.interpolate(grid[None], scale_factor=zoom, mode="nearest")[0]
     return (grid.clamp(0, 1) * 255).round().to(torch.uint8).permute(1, 2, 0).numpy()
+
+
+PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d",
+           "#bab0ac", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
+
+
+def psnr_chart(curve: dict, labels: dict, noise_label: str, lang: str = "en") -> go.Figure:
+    """Mean PSNR against the noise level: the noisy input, and each model's reconstruction of it."""
+    fig = go.Figure()
+    styles = {"noisy": dict(color=COLORS["input"], dash="dot")}
+    for i, (key, label) in enumerate(labels.items()):
+        fig.add_trace(go.Scatter(x=curve["levels"], y=curve[key], mode="lines+markers", name=label,
+                                 line=styles.get(key, dict(color=PALETTE[i % len(PALETTE)]))))
+    fig.update_layout(title=dict(text=t("viz.psnr_title", lang, noise=noise_label), font=dict(size=15)),
+                      xaxis=dict(title=t("viz.noise_level", lang)), yaxis=dict(title="PSNR (dB)"), height=320,
+                      margin=dict(l=10, r=10, t=50, b=10),
+                      legend=dict(orientation="h", y=1.02, x=1, xanchor="right", yanchor="bottom"))
+    return fig
+
+
+def latent_scatter(points, labels, classes, lang: str = "en", selected: int | None = None,
+                   axis_names: tuple = ("z₁", "z₂", "z₃")) -> go.Figure:
+    """The codes as points, one colour per class; WebGL in 2-D (thousands of points), a 3-D scatter in 3-D.
+    Each point carries its image number (customdata) so a click can select it."""
+    import numpy as np
+    points, labels = np.asarray(points), np.asarray(labels)
+    three = points.shape[1] >= 3
+    fig = go.Figure()
+    for c, name in enumerate(classes):
+        rows = np.nonzero(labels == c)[0]
+        if not len(rows):
+            continue
+        common = dict(mode="markers", name=str(name), customdata=rows, hovertemplate=f"{name} · #%{{customdata}}"
+                      "<extra></extra>", marker=dict(size=3 if three else 5, color=PALETTE[c % len(PALETTE)],
+                                                     opacity=0.75))
+        if three:
+            fig.add_trace(go.Scatter3d(x=points[rows, 0], y=points[rows, 1], z=points[rows, 2], **common))
+        else:
+            fig.add_trace(go.Scattergl(x=points[rows, 0], y=points[rows, 1], **common))
+    if selected is not None and 0 <= selected < len(points):
+        p = points[selected]
+        mark = dict(mode="markers", name=t("viz.selected", lang), customdata=[selected], hoverinfo="skip",
+                    marker=dict(size=14 if not three else 8, color="rgba(0,0,0,0)", line=dict(color="black", width=3)))
+        fig.add_trace(go.Scatter3d(x=[p[0]], y=[p[1]], z=[p[2]], **mark) if three else
+                      go.Scattergl(x=[p[0]], y=[p[1]], **mark))
+    layout = dict(height=560, margin=dict(l=0, r=0, t=30, b=0), legend=dict(itemsizing="constant"),
+                  dragmode="pan" if three else "select")
+    if three:
+        layout["scene"] = dict(xaxis_title=axis_names[0], yaxis_title=axis_names[1], zaxis_title=axis_names[2])
+    else:
+        layout.update(xaxis_title=axis_names[0], yaxis_title=axis_names[1])
+    fig.update_layout(**layout)
+    return fig
+
+
+def error_map(clean, recon, lang: str = "en") -> go.Figure:
+    """|original − reconstruction| per pixel (averaged over colour channels), 0 to 1."""
+    err = (clean.float() - recon.float()).abs().mean(0) / 255
+    fig = go.Figure(go.Heatmap(z=err.flip(0).numpy(), colorscale="Reds", zmin=0, zmax=1,
+                               colorbar=dict(thickness=10, len=0.9)))
+    fig.update_layout(title=dict(text=t("viz.error_title", lang, mse=f"{float((err ** 2).mean()):.4f}"),
+                                 font=dict(size=13)), height=260, margin=dict(l=0, r=0, t=40, b=0),
+                      xaxis=dict(visible=False, scaleanchor="y"), yaxis=dict(visible=False))
+    return fig

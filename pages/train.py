@@ -4,7 +4,7 @@ import json
 import streamlit as st
 
 from aecore import data, presets, ui
-from aecore.train import ConfigError, TrainConfig, plan, prepare, reconstruct
+from aecore.train import ConfigError, TrainConfig, plan, prepare, reconstruct, suggested
 
 ui.page_setup()
 t, P = ui.t, "train."
@@ -29,13 +29,12 @@ if model == "custom":
     extra = dict(stack=json.dumps(builder["stack"]), dialect=builder["dialect"],
                  input_shape=tuple(builder["input_shape"]))
 
+quick = suggested(dataset, ui.device_info().kind, model)
 with st.form(P + "form"):
     c = st.columns(4)
-    epochs = c[0].slider(t("train.epochs"), 1, 100, 10 if data.REGISTRY[dataset].source == "offline" else 5,
-                         key=P + "epochs")
-    batch = c[1].select_slider(t("train.batch"), BATCHES, value=32 if data.REGISTRY[dataset].source == "offline"
-                               else 128, key=P + "batch")
-    lr = c[2].select_slider(t("train.lr"), RATES, value=3e-3, key=P + "lr", format_func=lambda v: f"{v:g}")
+    epochs = c[0].slider(t("train.epochs"), 1, 100, quick["epochs"], key=P + "epochs")
+    batch = c[1].select_slider(t("train.batch"), BATCHES, value=quick["batch_size"], key=P + "batch")
+    lr = c[2].select_slider(t("train.lr"), RATES, value=quick["lr"], key=P + "lr", format_func=lambda v: f"{v:g}")
     loss = c[3].radio(t("train.loss"), ["auto", "bce", "mse"], key=P + "loss", horizontal=True,
                       format_func=lambda v: t("train.loss_" + v))
     with st.expander(t("train.denoise_title")):
@@ -48,7 +47,8 @@ with st.form(P + "form"):
     with st.expander(t("train.advanced")):
         a = st.columns(3)
         seed = a[0].number_input(t("train.seed"), 0, 2**31 - 1, 0, key=P + "seed")
-        max_train = a[1].number_input(t("train.max_train"), 16, 1_000_000, 20_000, step=1000, key=P + "max_train",
+        max_train = a[1].number_input(t("train.max_train"), 16, 1_000_000, quick.get("max_train", 20_000), step=1000,
+                                      key=P + "max_train",
                                       help=t("train.max_train_help"))
         params = {}
         if model != "custom":

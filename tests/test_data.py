@@ -181,3 +181,10 @@ def test_fit_images_resizes_and_converts():
     assert y.shape == (5, 1, 28, 28) and y.dtype == torch.uint8
     z = data.fit_images(torch.full((2, 1, 8, 8), 200, dtype=torch.uint8), side=28, channels=3)
     assert z.shape == (2, 3, 28, 28) and int(z.min()) == int(z.max()) == 200
+
+
+def test_pick_diverse_shows_each_class_first():
+    labels = np.array([0] * 50 + [1] * 3 + [2] * 40)
+    pick = data.pick_diverse(labels, 5, seed=3)
+    assert len(set(pick.tolist())) == 5 and set(labels[pick[:3]].tolist()) == {0, 1, 2}
+    assert data.pick_diverse(labels, 5, seed=3).tolist() == pick.tolist()

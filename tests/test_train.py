@@ -212,3 +212,20 @@ def test_default_slots(monkeypatch):
     monkeypatch.setenv("AECORE_MAX_TRAININGS", "4")
     assert default_slots("cpu") == 4
     assert os.environ["AECORE_MAX_TRAININGS"] == "4"
+
+
+@pytest.mark.parametrize("name,loss,scale", [("s0-keras-conv", "bce", "unit"), ("s1-uva-conv", "mse", "signed"),
+                                             ("s2-mlp3", "bce", "unit"), ("s3-dense", "bce", "unit"),
+                                             ("s4-stacked", "mse", "unit")])
+def test_the_output_range_is_found_past_shape_only_layers(name, loss, scale):
+    from aecore.build import build
+    p = plan(TrainConfig(model=name))
+    assert (p.loss, p.scale) == (loss, scale)
+    model = build(p.summary).eval()
+    x = torch.rand(2, *p.model_input)
+    _, logits = model.forward_parts(x, logits=True)
+    _, out = model.forward_parts(x)
+    if loss == "bce":  # the Sigmoid sits before an Unflatten / Reshape here, and is still the one left out
+        torch.testing.assert_close(torch.sigmoid(logits), out)
+    else:
+        assert torch.equal(logits, out)

@@ -1,0 +1,69 @@
+"""Similar images: search by code. The nearest codes look alike; the farthest look nothing like it."""
+import numpy as np
+import streamlit as st
+
+from aecore import search, ui
+
+ui.page_setup()
+t, P = ui.t, "similar."
+
+st.title(t("similar.title"))
+st.caption(t("similar.intro"))
+config = ui.model_source(P, "s1-uva-conv")
+ready = ui.ready([(t("similar.model"), config)], P)
+if ready is None:
+    st.stop()
+result = ready[0]
+
+c = st.columns(4)
+split = c[0].radio(t("similar.keys"), ["test", "train"], horizontal=True, key=P + "split",
+                   format_func=lambda s: t("similar.split_" + s))
+metric = c[1].radio(t("similar.metric"), list(search.METRICS), horizontal=True, key=P + "metric",
+                    format_func=lambda m: t("similar.metric_" + m))
+k = c[2].slider(t("similar.k"), 1, 20, 7, key=P + "k")
+source = c[3].radio(t("similar.query"), ["test", "upload"], horizontal=True, key=P + "source",
+                    format_func=lambda s: t("similar.source_" + s))
+
+test_images, test_labels, test_codes, _, classes = ui.codes(result, "test")
+# test keys are the very list the query comes from, so numbers and the excluded self match
+keys_images, keys_labels, _, index, _ = ui.codes(result, split, cap=3000 if split == "test" else 10_000)
+exclude = None
+if source == "test":
+    q = st.columns([2, 1, 3])
+    q[0].number_input(t("similar.index", n=len(test_images) - 1), 0, len(test_images) - 1, key=P + "index")
+    q[1].button(t("latent.random"), key=P + "random", icon=":material/casino:",
+                on_click=lambda: st.session_state.__setitem__(P + "index", int(np.random.randint(len(test_images)))))
+    i = int(st.session_state.get(P + "index", 0))
+    query, query_code = test_images[i:i + 1], test_codes[i]
+    caption = t("similar.query_caption", i=i, cls=classes[int(test_labels[i])])
+    exclude = i if split == "test" else None  # the image itself is not its own neighbour (lesson 001 does the same)
+else:
+    query = ui.upload_box(P, result)
+    if query is None:
+        st.info(t("similar.upload_first"), icon=":material/upload:")
+        st.stop()
+    query_code = search.embed(result.model, result.plan, query)[0]
+    caption = t("similar.your_image")
+
+near_idx, near_d = index.nearest(query_code, k, metric, exclude)
+far_idx, far_d = index.farthest(query_code, k, metric, exclude)
+
+
+def captions(rows, dists):
+    return [f"#{int(r)} · {classes[int(keys_labels[r])]} · d={float(d):.3f}" for r, d in zip(rows, dists)]
+
+
+left, right = st.columns([1, 6])
+with left:
+    st.markdown(f"**{t('similar.the_query')}**")
+    ui.images_row(query, [caption], zoom=4)
+with right:
+    st.markdown(f"**{t('similar.nearest', k=len(near_idx))}**")
+    ui.images_row(keys_images[near_idx], captions(near_idx, near_d), zoom=3)
+    st.markdown(f"**{t('similar.farthest', k=len(far_idx))}**")
+    ui.images_row(keys_images[far_idx], captions(far_idx, far_d), zoom=3)
+same = int(sum(int(keys_labels[r]) == int(test_labels[int(st.session_state.get(P + 'index', 0))]) for r in near_idx)) \
+    if source == "test" else None
+st.caption(t("similar.explain", metric=t("similar.metric_" + metric), n=len(index), split=t("similar.split_" + split),
+             d=int(test_codes.shape[1])) + (" " + t("similar.same_class", same=same, k=len(near_idx))
+                                             if same is not None else ""))

@@ -1,0 +1,96 @@
+"""AppTest: the Denoise, Latent-space and Similar-images pages, from 'needs a model' to using it."""
+import time
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory):
+    """One model cache for the module: each page trains its models once."""
+    return str(tmp_path_factory.mktemp("use-home"))
+
+
+@pytest.fixture(autouse=True)
+def shared_home(home, monkeypatch):
+    monkeypatch.setenv("AECORE_HOME", home)
+
+
+def ok(at):
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_ready(name: str) -> AppTest:
+    """Open the page; if it needs models, press its button and wait until every model is trained."""
+    at = ok(AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=120).run())
+    deadline = time.time() + 600
+    while any(m.value.startswith("#### This page needs") for m in at.markdown):
+        assert time.time() < deadline
+        job = at.session_state[f"{name}.job"] if f"{name}.job" in at.session_state else None
+        if job is not None and job.running:
+            job.join(300)
+        elif any(b.key == f"{name}.go" for b in at.button):
+            at.button(key=f"{name}.go").click()
+        ok(at.run())
+    return at
+
+
+def test_denoise_page():
+    st.cache_data.clear()
+    at = open_ready("denoise")
+    assert [s.value for s in at.subheader][:2] == ["Side by side", "As the noise grows"]
+    assert len(at.get("image")) == 4  # clean, noisy, plain, denoising rows
+    metrics = {m.label: m.value for m in at.metric}
+    noisy = float(metrics["Noisy input · mean PSNR"].split(" dB")[0])
+    dae = float(metrics["Denoising autoencoder"].split(" dB")[0])
+    assert dae > noisy  # the denoising autoencoder cleans
+    assert len(at.get("plotly_chart")) == 1
+    at.selectbox(key="denoise.test_kind").select("masking").run()
+    ok(at)
+    start = time.perf_counter()
+    ok(at.run())
+    assert time.perf_counter() - start < 3  # a cached model: the page answers at once (AppTest's own cost included)
+
+
+def test_latent_page():
+    at = open_ready("latent")
+    assert "the code of each has 3 numbers" in " ".join(c.value for c in at.caption)  # seed 002's 3-D code
+    assert len(at.get("plotly_chart")) == 2  # the scatter and the error map
+    at.number_input(key="latent.index").set_value(5).run()
+    assert "original ·" in str(ok(at).get("image")[0].proto)
+    at.slider(key="latent.steps").set_value(5).run()
+    assert len(ok(at).get("image")) == 4  # original, reconstruction, the walk, its nearest images
+
+
+def test_latent_page_projects_a_large_code():
+    at = AppTest.from_file(str(ROOT / "pages" / "latent.py"), default_timeout=120)
+    at.run()
+    at.selectbox(key="latent.model").select("s0-keras-conv").run()
+    at = ok(at)
+    while any(m.value.startswith("#### This page needs") for m in at.markdown):
+        job = at.session_state["latent.job"] if "latent.job" in at.session_state else None
+        if job is not None and job.running:
+            job.join(300)
+        else:
+            at.button(key="latent.go").click()
+        ok(at.run())
+    assert any("principal directions keep" in c.value for c in at.caption)
+    at.radio(key="latent.dims").set_value(3).run()
+    ok(at)
+
+
+def test_similar_page():
+    at = open_ready("similar")
+    text = " ".join(m.value for m in at.markdown)
+    assert "The 7 nearest codes" in text and "The 7 farthest codes" in text
+    assert any("share the query's label" in c.value for c in at.caption)
+    at.radio(key="similar.metric").set_value("cosine").run()
+    at.radio(key="similar.split").set_value("train").run()
+    at.slider(key="similar.k").set_value(3).run()
+    assert "The 3 nearest codes" in " ".join(m.value for m in ok(at).markdown)
+    at.radio(key="similar.source").set_value("upload").run()
+    assert "Upload an image" in ok(at).info[0].value

@@ -1,0 +1,64 @@
+"""Real Chromium: a similarity query on the default dataset shows k images; the denoise grid, with an upload."""
+import numpy as np
+import pytest
+from PIL import Image
+
+from browser import settle, shot
+
+pytestmark = pytest.mark.browser
+
+
+def train_what_is_missing(page):
+    """Press the page's train button if it has one, then wait for the page to be usable."""
+    button = page.get_by_role("button", name="Train what is missing")
+    if button.count():
+        button.click()
+        page.get_by_text("This page needs a trained model").wait_for(state="detached", timeout=600_000)
+    settle(page)
+
+
+def test_similarity_query_in_chromium(server, browser):
+    page = browser.new_page(viewport={"width": 1500, "height": 1400})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/similar")
+    page.get_by_role("heading", name="Similar images").wait_for(timeout=120_000)
+    settle(page)
+    train_what_is_missing(page)
+    page.get_by_text("The 7 nearest codes").wait_for(timeout=60_000)
+    captions = page.locator("[data-testid='stImageCaption']").filter(has_text="d=")
+    assert captions.count() == 14  # 7 nearest and 7 farthest, each with its distance
+    index = page.locator(".st-key-similar-index input")
+    index.fill("12")
+    index.press("Enter")
+    settle(page)
+    assert "#12 ·" in page.locator("[data-testid='stMain']").inner_text()
+    shot(page, "similar")
+    assert not errors, errors
+    page.close()
+
+
+def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1500, "height": 2200})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/denoise")
+    page.get_by_role("heading", name="Denoise").wait_for(timeout=120_000)
+    settle(page)
+    train_what_is_missing(page)
+    page.get_by_text("Side by side").wait_for(timeout=60_000)
+    for row in ("Clean", "Noisy input", "Plain autoencoder", "Denoising autoencoder"):
+        assert page.get_by_text(row, exact=True).first.is_visible()
+    assert page.locator("[data-testid='stImageCaption']").filter(has_text="dB").count() == 24  # 3 rows × 8, PSNR
+    digit = np.full((64, 64), 255, np.uint8)
+    digit[12:52, 28:36] = 0  # ink on paper, as a phone photo of a '1' would be
+    path = tmp_path / "my *digit*.png"
+    Image.fromarray(digit).save(path)
+    page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
+    page.get_by_text("read as 1 channel(s), 28×28").wait_for(timeout=60_000)
+    settle(page)
+    text = page.locator("[data-testid='stMain']").inner_text()
+    assert "were inverted" in text and "my \\*digit\\*.png" not in text  # shown as text, markdown escaped
+    shot(page, "denoise")
+    assert not errors, errors
+    page.close()
