@@ -55,6 +55,28 @@ def page_link(path: str, label: str, icon: str | None = None) -> None:
         st.markdown(f"{icon + ' ' if icon else ''}[{label}](/{slug})")
 
 
+def choice(widget, label: str, options: list, key: str, format_func=str, default=None, on_change=None, **kw):
+    """A radio or selectbox (``widget``: st.radio, a column's selectbox, ...) whose option labels follow the
+    language. Streamlit matches a choice by its label, so a new language would silently drop it; the value
+    is kept in its own session key and the widget is made anew per language with it selected. English uses
+    ``key`` itself. ``on_change(value)`` gets the new value."""
+    options = list(options)
+    store = key + ".value"
+    value = st.session_state.get(store, default)
+    if value not in options:
+        value = default if default in options else options[0]
+    widget_key = key if lang() == "en" else f"{key}.{lang()}"
+    callback = None
+    if on_change is not None:
+        def callback():
+            st.session_state[store] = st.session_state[widget_key]
+            on_change(st.session_state[widget_key])
+    chosen = widget(label, options, index=options.index(value), key=widget_key, format_func=format_func,
+                    on_change=callback, **kw)
+    st.session_state[store] = chosen
+    return chosen
+
+
 # ---- sidebar --------------------------------------------------------------------------------------
 
 @st.cache_resource(show_spinner=False)
@@ -445,15 +467,15 @@ def model_source(prefix: str, default_model: str):
     trained = st.session_state.get("train.config")
     options = (["trained"] if trained is not None else []) + list(presets.PRESETS)
     cols = st.columns(2)
-    model = cols[0].selectbox(t("use.model"), options, index=options.index(default_model), key=prefix + "model",
-                              format_func=lambda m: t("use.trained", what=describe(trained)) if m == "trained"
-                              else t("preset." + m))
+    model = choice(cols[0].selectbox, t("use.model"), options, prefix + "model", default=default_model,
+                   format_func=lambda m: t("use.trained", what=describe(trained)) if m == "trained"
+                   else t("preset." + m))
     if model == "trained":
         cols[1].selectbox(t("train.dataset"), [trained.dataset], format_func=dataset_label, disabled=True,
                           key=prefix + "dataset_fixed")
         return trained
-    dataset = cols[1].selectbox(t("train.dataset"), list(data.REGISTRY), key=prefix + "dataset",
-                                format_func=dataset_label)
+    dataset = choice(cols[1].selectbox, t("train.dataset"), list(data.REGISTRY), prefix + "dataset",
+                     format_func=dataset_label)
     kind = "cpu" if device_info().kind == "cpu" else "gpu"
     params = USE_PARAMS[kind].get(model, {})
     if params:
@@ -573,3 +595,15 @@ def upload_box(prefix: str, result):
     st.caption(t("upload.read", name=display_name(file.name), c=p.channels, h=p.height, w=p.width)
                + (" " + " ".join(notes) if notes else ""))
     return x
+
+
+def picked_number(event) -> int | None:
+    """The image number (customdata) of the first point a plotly click, box or lasso selected, if any."""
+    points = (event or {}).get("selection", {}).get("points", []) if event is not None else []
+    for point in points:
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)):
+            data = data[0] if data else None
+        if data is not None:
+            return int(data)
+    return None

@@ -10,8 +10,7 @@ t, P = ui.t, "builder."
 EMPTY = {"empty-keras": ("keras", (28, 28, 1)), "empty-pytorch": ("pytorch", (1, 28, 28))}
 
 
-def load_choice():
-    name = st.session_state[P + "preset"]
+def load_choice(name):
     if name in EMPTY:
         dialect, shape = EMPTY[name]
         ui.load_stack([], shape, dialect)
@@ -56,15 +55,15 @@ def quiz_stop():
 
 if P + "layers" not in st.session_state:
     ui.load_stack(*presets.make("s0-keras-conv"))
-    st.session_state[P + "preset"] = "s0-keras-conv"
+    st.session_state[P + "preset.value"] = "s0-keras-conv"
 
 st.title(t("builder.title"))
 st.caption(t("builder.intro"))
 
 top = st.columns([3, 2, 2], vertical_alignment="bottom")
 choices = list(presets.PRESETS) + list(EMPTY)
-top[0].selectbox(t("builder.start_from"), choices, key=P + "preset", on_change=load_choice,
-                 format_func=lambda n: t("preset." + n))
+ui.choice(top[0].selectbox, t("builder.start_from"), choices, P + "preset", on_change=load_choice,
+          format_func=lambda n: t("preset." + n))
 dialect = st.session_state.get(P + "dialect", "keras")
 top[1].text_input(t("builder.input_shape"), key=P + "input",
                   help=t("builder.input_help_keras" if dialect == "keras" else "builder.input_help_torch"))

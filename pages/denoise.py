@@ -24,9 +24,11 @@ st.title(t("denoise.title"))
 st.caption(t("denoise.intro"))
 base = ui.model_source(P, "s0-keras-conv")
 c = st.columns(4)
-train_kind = c[0].selectbox(t("denoise.train_noise"), KINDS, key=P + "train_kind", format_func=lambda k: t("noise." + k))
+train_kind = ui.choice(c[0].selectbox, t("denoise.train_noise"), KINDS, P + "train_kind",
+                       format_func=lambda k: t("noise." + k))
 train_level = c[1].slider(t("denoise.train_level"), 0.05, 0.8, 0.2, 0.05, key=P + "train_level")
-test_kind = c[2].selectbox(t("denoise.test_noise"), KINDS, key=P + "test_kind", format_func=lambda k: t("noise." + k))
+test_kind = ui.choice(c[2].selectbox, t("denoise.test_noise"), KINDS, P + "test_kind",
+                      format_func=lambda k: t("noise." + k))
 test_level = c[3].slider(t("denoise.test_level"), 0.0, 0.8, 0.3, 0.05, key=P + "test_level")
 
 plain_cfg = replace(base, noise="none", noise_level=0.0)

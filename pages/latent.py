@@ -42,8 +42,8 @@ if dims <= 3:
     shown = n
 else:
     c = st.columns(2)
-    method = c[0].radio(t("latent.method"), ["pca", "tsne"], horizontal=True, key=P + "method",
-                        format_func=lambda m: t("latent.method_" + m))
+    method = ui.choice(c[0].radio, t("latent.method"), ["pca", "tsne"], P + "method", horizontal=True,
+                       format_func=lambda m: t("latent.method_" + m))
     view = c[1].radio(t("latent.view"), [2, 3], horizontal=True, key=P + "dims", format_func=lambda d: f"{d}-D")
     with st.spinner(t("latent.projecting")):
         out = project(config.key(), method, view, codes)
@@ -56,11 +56,10 @@ else:
 
 selected = int(st.session_state.get(P + "index", 0))
 event = st.plotly_chart(viz.latent_scatter(points, labels.numpy()[:shown], classes, ui.lang(), selected, names),
-                        key=P + "plot", on_select="rerun", selection_mode="points")
-clicked = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
-    getattr(getattr(event, "selection", None), "points", [])
-if clicked and clicked[0].get("customdata") is not None and int(clicked[0]["customdata"]) != selected:
-    st.session_state[P + "index"] = selected = int(clicked[0]["customdata"])
+                        key=P + "plot", on_select="rerun", selection_mode=("points", "box", "lasso"))
+picked = ui.picked_number(event)
+if picked is not None and picked != st.session_state.get(P + "picked"):  # a new click or box: show that image
+    st.session_state[P + "picked"] = st.session_state[P + "index"] = picked
 
 st.subheader(t("latent.one_point"))
 c = st.columns([2, 1, 3])

@@ -16,13 +16,13 @@ if ready is None:
 result = ready[0]
 
 c = st.columns(4)
-split = c[0].radio(t("similar.keys"), ["test", "train"], horizontal=True, key=P + "split",
-                   format_func=lambda s: t("similar.split_" + s))
-metric = c[1].radio(t("similar.metric"), list(search.METRICS), horizontal=True, key=P + "metric",
-                    format_func=lambda m: t("similar.metric_" + m))
+split = ui.choice(c[0].radio, t("similar.keys"), ["test", "train"], P + "split", horizontal=True,
+                  format_func=lambda s: t("similar.split_" + s))
+metric = ui.choice(c[1].radio, t("similar.metric"), list(search.METRICS), P + "metric", horizontal=True,
+                   format_func=lambda m: t("similar.metric_" + m))
 k = c[2].slider(t("similar.k"), 1, 20, 7, key=P + "k")
-source = c[3].radio(t("similar.query"), ["test", "upload"], horizontal=True, key=P + "source",
-                    format_func=lambda s: t("similar.source_" + s))
+source = ui.choice(c[3].radio, t("similar.query"), ["test", "upload"], P + "source", horizontal=True,
+                   format_func=lambda s: t("similar.source_" + s))
 
 test_images, test_labels, test_codes, _, classes = ui.codes(result, "test")
 # test keys are the very list the query comes from, so numbers and the excluded self match

@@ -14,12 +14,13 @@ st.title(t("train.title"))
 st.caption(t("train.intro"))
 
 top = st.columns(2)
-dataset = top[0].selectbox(t("train.dataset"), list(data.REGISTRY), key=P + "dataset", format_func=ui.dataset_label)
+dataset = ui.choice(top[0].selectbox, t("train.dataset"), list(data.REGISTRY), P + "dataset",
+                    format_func=ui.dataset_label)
 ui.prefetch(dataset)
 builder = st.session_state.get("builder.model")
 models = list(presets.PRESETS) + ["custom"]
-model = top[1].selectbox(t("train.model"), models, key=P + "model",
-                         format_func=lambda m: t("train.model_custom") if m == "custom" else t("preset." + m))
+model = ui.choice(top[1].selectbox, t("train.model"), models, P + "model",
+                  format_func=lambda m: t("train.model_custom") if m == "custom" else t("preset." + m))
 extra = {}
 if model == "custom":
     if not builder or not builder["stack"]:
@@ -35,12 +36,12 @@ with st.form(P + "form"):
     epochs = c[0].slider(t("train.epochs"), 1, 100, quick["epochs"], key=P + "epochs")
     batch = c[1].select_slider(t("train.batch"), BATCHES, value=quick["batch_size"], key=P + "batch")
     lr = c[2].select_slider(t("train.lr"), RATES, value=quick["lr"], key=P + "lr", format_func=lambda v: f"{v:g}")
-    loss = c[3].radio(t("train.loss"), ["auto", "bce", "mse"], key=P + "loss", horizontal=True,
-                      format_func=lambda v: t("train.loss_" + v))
+    loss = ui.choice(c[3].radio, t("train.loss"), ["auto", "bce", "mse"], P + "loss", horizontal=True,
+                     format_func=lambda v: t("train.loss_" + v))
     with st.expander(t("train.denoise_title")):
         d = st.columns(3)
-        noise = d[0].selectbox(t("train.noise"), ["none", "gaussian", "salt_pepper", "masking"], key=P + "noise",
-                               format_func=lambda v: t("noise." + v))
+        noise = ui.choice(d[0].selectbox, t("train.noise"), ["none", "gaussian", "salt_pepper", "masking"],
+                          P + "noise", format_func=lambda v: t("noise." + v))
         level = d[1].slider(t("train.noise_level"), 0.0, 1.0, 0.2, 0.05, key=P + "level", help=t("train.level_help"))
         sparsity = d[2].select_slider(t("train.sparsity"), SPARSITY, 0.0, key=P + "sparsity",
                                       format_func=lambda v: f"{v:g}", help=t("train.sparsity_help"))

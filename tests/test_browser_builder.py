@@ -30,3 +30,23 @@ def test_builder_in_chromium(server, browser):
     shot(page, "builder-error")
     assert not errors, errors
     page.close()
+
+
+def test_choices_survive_a_language_switch(server, browser):
+    page = browser.new_page(viewport={"width": 1500, "height": 1600})
+    page.goto(server + "/builder")
+    page.get_by_role("heading", name="Layer Builder").wait_for(timeout=120_000)
+    settle(page)
+
+    def choose(key, text):
+        page.locator(f".st-key-{key} button[aria-label='Open']").click()
+        page.get_by_role("option").filter(has_text=text).first.click()
+        settle(page)
+    choose("builder-preset", "Seed 002")
+    choose("app-lang", "한국어")
+    assert page.locator(".st-key-builder-preset-ko input").input_value().startswith("시드 002")
+    assert page.get_by_role("heading", name="레이어 빌더").is_visible()
+    choose("app-lang", "English")
+    assert page.locator(".st-key-builder-preset input").input_value().startswith("Seed 002")
+    assert "Linear" in page.locator("[data-testid='stTable']").inner_text()  # the stack was not reset
+    page.close()

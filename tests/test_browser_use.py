@@ -62,3 +62,30 @@ def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
     shot(page, "denoise")
     assert not errors, errors
     page.close()
+
+
+def test_latent_space_selection_in_chromium(server, browser):
+    page = browser.new_page(viewport={"width": 1500, "height": 1600})
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/latent")
+    page.get_by_role("heading", name="Latent space").wait_for(timeout=120_000)
+    settle(page)
+    page.locator(".st-key-latent-model button[aria-label='Open']").click()
+    page.get_by_role("option").filter(has_text="Seed 000").first.click()  # a 128-number code: PCA, WebGL 2-D
+    settle(page)
+    train_what_is_missing(page)
+    page.get_by_text("principal directions keep").wait_for(timeout=60_000)
+    assert page.locator(".st-key-latent-index input").input_value() == "0"
+    area = page.locator("[data-testid='stPlotlyChart'] .nsewdrag").first.bounding_box()
+    x0, y0 = area["x"] + area["width"] * 0.3, area["y"] + area["height"] * 0.3
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    page.mouse.move(x0 + area["width"] * 0.4, y0 + area["height"] * 0.4, steps=10)  # a box over the middle
+    page.mouse.up()
+    settle(page)
+    assert page.locator(".st-key-latent-index input").input_value() != "0"  # the box picked an image
+    assert page.get_by_text("Per-pixel error").first.is_visible()
+    shot(page, "latent")
+    assert not errors, errors
+    page.close()
