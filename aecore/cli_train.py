@@ -195,6 +195,25 @@ def cmd_bench_search(args) -> int:
     return EXIT_OK
 
 
+def cmd_bench_summary(args) -> int:
+    """The Layer Builder's table for a long stack: median time of summarize() over many runs."""
+    import statistics
+
+    from aecore.layers import summarize
+    from aecore.presets import make
+    stack, shape, _ = make("s0-keras-conv")
+    long = (stack * (args.layers // len(stack) + 1))[:args.layers]  # the seed puzzle, repeated
+    runs = []
+    for _ in range(args.runs):
+        t0 = time.perf_counter()
+        summarize(long, shape)
+        runs.append((time.perf_counter() - t0) * 1000)
+    s = summarize(long, shape)
+    print(f"summary of a {len(long)}-layer Keras stack ({'valid' if s.ok else 'fails at layer ' + str(s.error_index)}, "
+          f"{len(s.rows)} rows): median {statistics.median(runs):.3f} ms, max {max(runs):.3f} ms over {args.runs} runs")
+    return EXIT_OK
+
+
 def _train_args(p, epochs: int) -> None:
     p.add_argument("--dataset", default="digits")
     p.add_argument("--preset", default="s0-keras-conv", help="a lesson's model")
@@ -230,3 +249,7 @@ def add_commands(sub) -> None:
     bs.add_argument("--k", type=int, default=10)
     bs.add_argument("--queries", type=int, default=200)
     bs.set_defaults(func=cmd_bench_search)
+    bsum = what.add_parser("summary", help="the shape table of a long stack")
+    bsum.add_argument("--layers", type=int, default=30)
+    bsum.add_argument("--runs", type=int, default=300)
+    bsum.set_defaults(func=cmd_bench_summary)

@@ -107,3 +107,15 @@ class KeyIndex:
 
     def farthest(self, query, k: int = 10, metric: str = "euclidean", exclude: int | None = None):
         return self.search(query, k, metric, largest=True, exclude=exclude)
+
+
+def interpolate(a: torch.Tensor, b: torch.Tensor, steps: int) -> tuple[torch.Tensor, torch.Tensor]:
+    """(t, codes): ``steps`` points on the straight line (1 − t)·a + t·b between two codes."""
+    t = torch.linspace(0, 1, steps)[:, None]
+    return t.flatten(), (1 - t) * a.float() + t * b.float()
+
+
+def other_class(labels: torch.Tensor, i: int = 0) -> int:
+    """The first image whose label differs from image i's (a walk between two classes), else the next one."""
+    different = torch.nonzero(labels != labels[i]).flatten()
+    return int(different[0]) if len(different) else min(i + 1, len(labels) - 1)

@@ -1,7 +1,6 @@
 """Latent space: every test image as a point (its code), what one point rebuilds, and walks between two."""
 import numpy as np
 import streamlit as st
-import torch
 
 from aecore import search, ui, viz
 from aecore.train import reconstruct
@@ -80,15 +79,13 @@ cols[2].plotly_chart(viz.error_map(x[0], recon[0], ui.lang()), key=P + "error")
 st.subheader(t("latent.walk"))
 st.caption(t("latent.walk_intro"))
 w = st.columns(3)
-other = int(torch.nonzero(labels != labels[0]).flatten()[0]) if bool((labels != labels[0]).any()) else min(1, n - 1)
 a = w[0].number_input(t("latent.from"), 0, n - 1, 0, key=P + "a")
-b = w[1].number_input(t("latent.to"), 0, n - 1, other, key=P + "b")
+b = w[1].number_input(t("latent.to"), 0, n - 1, search.other_class(labels), key=P + "b")
 steps = w[2].slider(t("latent.steps"), 3, 12, 8, key=P + "steps")
-weights = torch.linspace(0, 1, steps)[:, None]
-path = (1 - weights) * codes[int(a)] + weights * codes[int(b)]  # (steps, D): a straight line in the code space
+weights, path = search.interpolate(codes[int(a)], codes[int(b)], steps)
 decoded = search.decode(result.model, result.plan, path)
 nearest = [int(index.nearest(z, 1)[0][0]) for z in path]
 st.markdown(f"**{t('latent.decoded')}**")
-ui.images_row(decoded, [f"t = {float(w):.2f}" for w in weights.flatten()])
+ui.images_row(decoded, [f"t = {float(w):.2f}" for w in weights])
 st.markdown(f"**{t('latent.nearest')}**")
 ui.images_row(images[nearest], [f"#{i} · {classes[int(labels[i])]}" for i in nearest])

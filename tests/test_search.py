@@ -85,3 +85,10 @@ def test_large_index_matches_brute_force_near_ties():
     q = keys[10] + g.normal(scale=1e-3, size=256).astype(np.float32)
     idx, _ = KeyIndex(torch.from_numpy(keys)).nearest(torch.from_numpy(q), 10)
     assert idx.tolist() == brute(keys, q, 10, "euclidean", False)[0].tolist()
+
+
+def test_interpolation_and_other_class():
+    from aecore.search import interpolate, other_class
+    t, path = interpolate(torch.zeros(3), torch.ones(3) * 2, 5)
+    assert t.tolist() == [0.0, 0.25, 0.5, 0.75, 1.0] and path[2].tolist() == [1.0, 1.0, 1.0]
+    assert other_class(torch.tensor([4, 4, 7, 4])) == 2 and other_class(torch.tensor([1, 1])) == 1
