@@ -14,7 +14,7 @@ def settle(page, timeout_ms=90_000):
                            timeout=timeout_ms)
     for selector in ("[data-testid='stDataFrame'] canvas", "[data-testid='stMetricValue']",
                      "[data-testid='stPlotlyChart'] .main-svg"):
-        if page.locator(selector.split(" ")[0]).count():
+        if page.locator(selector.split(" ")[0]).first.is_visible():  # hidden ones (closed expanders) never draw
             page.locator(selector).first.wait_for(timeout=timeout_ms)
     page.wait_for_timeout(1500)
 
