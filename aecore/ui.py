@@ -498,9 +498,10 @@ def _set(key: str, value) -> None:
     st.session_state[key] = value
 
 
-def ready(items: list, prefix: str):
-    """The trained models for ``items`` ([(label, config)]) from the caches, or None after drawing what is
-    missing, a button to train it, and the training's progress (one model after another)."""
+def ready(items: list, prefix: str) -> list:
+    """The trained models for ``items`` ([(label, config)]) from the caches. When one is missing it draws
+    what is missing, a button to train it, and the training's progress (one model after another), and
+    stops the page's script there: what follows a call needs every model."""
     from aecore.train import TrainJob  # noqa: F401 - the job type held in session state
     results = [cached_model(config) for _, config in items]
     if all(r is not None for r in results):
@@ -526,7 +527,7 @@ def ready(items: list, prefix: str):
                 st.rerun()
             st.button(t("use.train_missing"), key=prefix + "go", type="primary", icon=":material/play_arrow:",
                       on_click=_set, args=(prefix + "auto", True))
-    return None
+    st.stop()
 
 
 @st.fragment(run_every=1.0)

@@ -33,10 +33,7 @@ test_level = c[3].slider(t("denoise.test_level"), 0.0, 0.8, 0.3, 0.05, key=P + "
 
 plain_cfg = replace(base, noise="none", noise_level=0.0)
 dae_cfg = replace(base, noise=train_kind, noise_level=train_level)
-models = ui.ready([(t("denoise.plain"), plain_cfg), (t("denoise.dae"), dae_cfg)], P)
-if models is None:
-    st.stop()
-plain, dae = models
+plain, dae = ui.ready([(t("denoise.plain"), plain_cfg), (t("denoise.dae"), dae_cfg)], P)
 plan = plain.plan
 images, labels, _, _, classes = ui.codes(plain, "test")
 seed = st.session_state.get(P + "seed", 0)

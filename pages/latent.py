@@ -25,10 +25,7 @@ def project(key: str, method: str, dims: int, _codes):
 st.title(t("latent.title"))
 st.caption(t("latent.intro"))
 config = ui.model_source(P, "s2-mlp3")
-ready = ui.ready([(t("latent.model"), config)], P)
-if ready is None:
-    st.stop()
-result = ready[0]
+(result,) = ui.ready([(t("latent.model"), config)], P)
 images, labels, codes, index, classes = ui.codes(result)
 n, dims = codes.shape
 st.caption(t("latent.shape", n=n, d=dims, shape=str(tuple(result.model.latent_shape))))

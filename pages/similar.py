@@ -10,10 +10,7 @@ t, P = ui.t, "similar."
 st.title(t("similar.title"))
 st.caption(t("similar.intro"))
 config = ui.model_source(P, "s1-uva-conv")
-ready = ui.ready([(t("similar.model"), config)], P)
-if ready is None:
-    st.stop()
-result = ready[0]
+(result,) = ui.ready([(t("similar.model"), config)], P)
 
 c = st.columns(4)
 split = ui.choice(c[0].radio, t("similar.keys"), ["test", "train"], P + "split", horizontal=True,

@@ -63,6 +63,18 @@ def browser():
         b.close()
 
 
+def open_page(browser, server: str, path: str, heading: str, height: int = 1600):
+    """A new tab on one page of the app, settled; returns (page, errors) where errors collects the page's
+    JavaScript exceptions (a test ends with ``assert not errors``)."""
+    page = browser.new_page(viewport={"width": 1500, "height": height})
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + path)
+    page.get_by_role("heading", name=heading).wait_for(timeout=120_000)
+    settle(page)
+    return page, errors
+
+
 def settle(page, timeout_ms: int = 120_000) -> None:
     """Wait until the script run is over and the page has stopped changing."""
     page.wait_for_timeout(600)

@@ -1,18 +1,13 @@
 """Real Chromium: the Layer Builder as a student sees it."""
 import pytest
 
-from browser import settle, shot
+from browser import open_page, settle, shot
 
 pytestmark = pytest.mark.browser
 
 
 def test_builder_in_chromium(server, browser):
-    page = browser.new_page(viewport={"width": 1500, "height": 3200})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + "/builder")  # a fresh server's first request goes straight to the page
-    page.get_by_role("heading", name="Layer Builder").wait_for(timeout=120_000)
-    settle(page)
+    page, errors = open_page(browser, server, "/builder", "Layer Builder", 3200)
     assert page.get_by_text("Welcome").first.is_visible()  # app.py's navigation, not the bare page
     table = page.locator("[data-testid='stTable']")
     assert "(14, 14, 16)" in table.inner_text() and "⌈7/2⌉ = 4" in table.inner_text()
@@ -33,10 +28,7 @@ def test_builder_in_chromium(server, browser):
 
 
 def test_choices_survive_a_language_switch(server, browser):
-    page = browser.new_page(viewport={"width": 1500, "height": 1600})
-    page.goto(server + "/builder")
-    page.get_by_role("heading", name="Layer Builder").wait_for(timeout=120_000)
-    settle(page)
+    page, errors = open_page(browser, server, "/builder", "Layer Builder", 1600)
 
     def choose(key, text):
         page.locator(f".st-key-{key} button[aria-label='Open']").click()
@@ -49,4 +41,5 @@ def test_choices_survive_a_language_switch(server, browser):
     choose("app-lang", "English")
     assert page.locator(".st-key-builder-preset input").input_value().startswith("Seed 002")
     assert "Linear" in page.locator("[data-testid='stTable']").inner_text()  # the stack was not reset
+    assert not errors, errors
     page.close()

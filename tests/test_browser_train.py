@@ -3,18 +3,13 @@ import time
 
 import pytest
 
-from browser import settle, shot
+from browser import open_page, settle, shot
 
 pytestmark = pytest.mark.browser
 
 
 def test_train_in_chromium(server, browser):
-    page = browser.new_page(viewport={"width": 1500, "height": 1400})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + "/train")
-    page.get_by_role("heading", name="Train").wait_for(timeout=120_000)
-    settle(page)
+    page, errors = open_page(browser, server, "/train", "Train", 1400)
     start = time.time()
     page.get_by_role("button", name="Train").click()
     page.get_by_text("bottom: the autoencoder's reconstructions").first.wait_for(timeout=120_000)

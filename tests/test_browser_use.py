@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from browser import settle, shot
+from browser import open_page, settle, shot
 
 pytestmark = pytest.mark.browser
 
@@ -18,12 +18,7 @@ def train_what_is_missing(page):
 
 
 def test_similarity_query_in_chromium(server, browser):
-    page = browser.new_page(viewport={"width": 1500, "height": 1400})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + "/similar")
-    page.get_by_role("heading", name="Similar images").wait_for(timeout=120_000)
-    settle(page)
+    page, errors = open_page(browser, server, "/similar", "Similar images", 1400)
     train_what_is_missing(page)
     page.get_by_text("The 7 nearest codes").wait_for(timeout=60_000)
     captions = page.locator("[data-testid='stImageCaption']").filter(has_text="d=")
@@ -39,12 +34,7 @@ def test_similarity_query_in_chromium(server, browser):
 
 
 def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
-    page = browser.new_page(viewport={"width": 1500, "height": 2200})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + "/denoise")
-    page.get_by_role("heading", name="Denoise").wait_for(timeout=120_000)
-    settle(page)
+    page, errors = open_page(browser, server, "/denoise", "Denoise", 2200)
     train_what_is_missing(page)
     page.get_by_text("Side by side").wait_for(timeout=60_000)
     for row in ("Clean", "Noisy input", "Plain autoencoder", "Denoising autoencoder"):
@@ -65,12 +55,7 @@ def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
 
 
 def test_latent_space_selection_in_chromium(server, browser):
-    page = browser.new_page(viewport={"width": 1500, "height": 1600})
-    errors = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto(server + "/latent")
-    page.get_by_role("heading", name="Latent space").wait_for(timeout=120_000)
-    settle(page)
+    page, errors = open_page(browser, server, "/latent", "Latent space", 1600)
     page.locator(".st-key-latent-model button[aria-label='Open']").click()
     page.get_by_role("option").filter(has_text="Seed 000").first.click()  # a 128-number code: PCA, WebGL 2-D
     settle(page)
