@@ -135,25 +135,35 @@ def cmd_bench(args) -> int:
     # Untimed warm-ups, so neither side pays the one-time kernel set-up for the other.
     lessons_loop(build(p.summary).to(device), p, x[:256], 1, config.batch_size, config.lr, device)
     run(replace(config, epochs=1, max_train=256), device=device.type)
-    torch.manual_seed(config.seed)
-    lesson_model = build(p.summary).to(device)
-    lesson_s, lesson_loss = lessons_loop(lesson_model, p, x, config.epochs, config.batch_size, config.lr, device)
-    ours = run(config, device=device.type)
-    ours_s = sum(ours.history["epoch_s"])
-    n = len(x) * config.epochs
+    seeds = [config.seed + i for i in range(max(args.repeats, 1))]
+    lesson_s = ours_s = 0.0
+    lesson_losses, ours_losses = [], []
+    for seed in seeds:  # each seed: the same initial weights on both sides (shuffles differ)
+        torch.manual_seed(seed)
+        seconds, loss = lessons_loop(build(p.summary).to(device), p, x, config.epochs, config.batch_size,
+                                     config.lr, device)
+        ours = run(replace(config, seed=seed), device=device.type)
+        lesson_s, ours_s = lesson_s + seconds, ours_s + sum(ours.history["epoch_s"])
+        lesson_losses.append(round(loss, 5))
+        ours_losses.append(round(ours.history["train_loss"][-1], 5))
+    n = len(x) * config.epochs * len(seeds)
+    mean = lambda v: round(sum(v) / len(v), 5)  # noqa: E731
     rows = {"device": device.type, "dataset": config.dataset, "model": config.model, "images": len(x),
-            "epochs": config.epochs, "lessons_images_per_s": round(n / lesson_s, 1),
+            "epochs": config.epochs, "seeds": seeds, "lessons_images_per_s": round(n / lesson_s, 1),
             "ours_images_per_s": round(n / ours_s, 1), "ratio": round(lesson_s / ours_s, 2),
-            "lessons_final_loss": round(lesson_loss, 5), "ours_final_loss": round(ours.history["train_loss"][-1], 5)}
+            "lessons_final_loss": mean(lesson_losses), "ours_final_loss": mean(ours_losses),
+            "lessons_final_losses": lesson_losses, "ours_final_losses": ours_losses}
     if args.json:
         print(json.dumps(rows))
     else:
+        per_seed = len(seeds) > 1
         print(f"{config.model} on {config.dataset}: {len(x)} images × {config.epochs} epochs, batch "
-              f"{config.batch_size}, {device.type} ({torch.get_num_threads()} threads)")
-        print(f"  the lessons' loop  {rows['lessons_images_per_s']:>10,.0f} images/s   final loss "
-              f"{rows['lessons_final_loss']:.4f}")
-        print(f"  this engine        {rows['ours_images_per_s']:>10,.0f} images/s   final loss "
-              f"{rows['ours_final_loss']:.4f}")
+              f"{config.batch_size}, {device.type} ({torch.get_num_threads()} threads), "
+              f"seed{'s' if per_seed else ''} {', '.join(map(str, seeds))}")
+        for name, key, losses in (("the lessons' loop", "lessons", lesson_losses), ("this engine", "ours", ours_losses)):
+            each = f"  (each seed: {', '.join(f'{v:.4f}' for v in losses)})" if per_seed else ""
+            print(f"  {name:<17} {rows[key + '_images_per_s']:>10,.0f} images/s   final loss "
+                  f"{rows[key + '_final_loss']:.4f}{' mean' if per_seed else ''}{each}")
         print(f"  ratio              {rows['ratio']:>10.2f}×")
     return EXIT_OK
 
@@ -242,6 +252,7 @@ def add_commands(sub) -> None:
     what = bench.add_subparsers(dest="what", required=True)
     bt = what.add_parser("train", help="training throughput")
     _train_args(bt, epochs=5)
+    bt.add_argument("--repeats", type=int, default=1, help="runs with seeds seed, seed+1, ...; losses averaged")
     bt.set_defaults(func=cmd_bench)
     bs = what.add_parser("search", help="one top-k query over many codes")
     bs.add_argument("--keys", type=int, default=10_000)

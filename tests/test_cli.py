@@ -1,5 +1,6 @@
-"""The command line contract other checks depend on: python -m aecore summary ..."""
+"""The command line contracts other checks depend on: python -m aecore summary | train | bench train."""
 import json
+import os
 import subprocess
 import sys
 
@@ -47,3 +48,32 @@ def test_bad_json_and_bad_input_are_clear():
     assert rc == 2 and json.loads(out)["error"]
     rc, out, _ = run("summary", "--input", "28,x", "--json", stdin="[]")
     assert rc == 2 and "input shape" in json.loads(out)["error"]
+
+
+def test_train_json_contract(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--dataset", "digits", "--preset", "s0-keras-conv",
+                        "--epochs", "5", "--batch-size", "128", "--json"], capture_output=True, text=True, cwd=ROOT,
+                       timeout=300, env={**os.environ, "AECORE_HOME": str(tmp_path)})
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["device"] in ("cpu", "cuda", "mps") and out["images"] == 1437  # digits' training split
+    assert len(out["epoch_s"]) == len(out["train_loss"]) == len(out["test_loss"]) == 5
+    assert all(s > 0 for s in out["epoch_s"]) and out["train_loss"][-1] < out["train_loss"][0]
+
+
+def test_train_refuses_bad_values_clearly(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--dataset", "no-such-set", "--json"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=120,
+                       env={**os.environ, "AECORE_HOME": str(tmp_path)})
+    assert p.returncode == 2 and "no-such-set" in json.loads(p.stdout)["error"] and "Traceback" not in p.stderr
+
+
+def test_bench_train_prints_both_sides(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "aecore", "bench", "train", "--epochs", "1", "--max-train", "256",
+                        "--repeats", "2", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300,
+                       env={**os.environ, "AECORE_HOME": str(tmp_path)})
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["seeds"] == [0, 1] and out["images"] == 256
+    assert out["lessons_images_per_s"] > 0 and out["ours_images_per_s"] > 0 and out["ratio"] > 0
+    assert len(out["lessons_final_losses"]) == len(out["ours_final_losses"]) == 2
