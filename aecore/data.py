@@ -119,7 +119,8 @@ def pick_diverse(labels, n: int, seed: int = 0) -> np.ndarray:
         if labels[i] not in seen:
             seen.add(labels[i])
             first.append(i)
-    rest = [i for i in order if i not in set(first)]
+    chosen = set(first)
+    rest = [i for i in order if i not in chosen]
     return np.array((first + rest)[:n], dtype=np.int64)
 
 

@@ -35,16 +35,19 @@ def ssim(clean: torch.Tensor, other: torch.Tensor) -> list[float]:
     return out
 
 
+def _outputs(models: dict, plan, clean: torch.Tensor, noise: str, level: float, seed: int) -> dict:
+    """{"noisy": the noisy inputs (the same noise for every model), name: that model's outputs}."""
+    from aecore.train import reconstruct
+    images = {}
+    for name, model in models.items():
+        images["noisy"], images[name] = reconstruct(model, plan, clean, noise, level, seed)
+    return images
+
+
 def compare(models: dict, plan, clean: torch.Tensor, noise: str, level: float, seed: int = 0) -> dict:
     """For each model: the noisy inputs (the same noise for all), its outputs, PSNR and SSIM per image."""
-    from aecore.train import reconstruct
-    result = {}
-    noisy = None
-    for name, model in models.items():
-        noisy, out = reconstruct(model, plan, clean, noise, level, seed)
-        result[name] = {"images": out, "psnr": psnr(clean, out), "ssim": ssim(clean, out)}
-    result["noisy"] = {"images": noisy, "psnr": psnr(clean, noisy), "ssim": ssim(clean, noisy)}
-    return result
+    images = _outputs(models, plan, clean, noise, level, seed)
+    return {name: {"images": x, "psnr": psnr(clean, x), "ssim": ssim(clean, x)} for name, x in images.items()}
 
 
 def psnr_curve(models: dict, plan, clean: torch.Tensor, noise: str, levels: list[float], seed: int = 0) -> dict:
@@ -53,9 +56,9 @@ def psnr_curve(models: dict, plan, clean: torch.Tensor, noise: str, levels: list
     for name in models:
         curve[name] = []
     for level in levels:
-        r = compare(models, plan, clean, noise, level, seed)
+        images = _outputs(models, plan, clean, noise, level, seed)
         # no noise: the input is the original, its PSNR infinite; the line starts where there is noise
-        curve["noisy"].append(float(np.mean(r["noisy"]["psnr"])) if level > 0 else None)
+        curve["noisy"].append(float(np.mean(psnr(clean, images["noisy"]))) if level > 0 else None)
         for name in models:
-            curve[name].append(float(np.mean(r[name]["psnr"])))
+            curve[name].append(float(np.mean(psnr(clean, images[name]))))
     return curve

@@ -84,15 +84,15 @@ class KeyIndex:
         if q.shape[0] != self.keys.shape[1]:
             raise ValueError(f"the query has {q.shape[0]} numbers, the keys {self.keys.shape[1]}")
         approx, tol = self._approx(q, metric)
-        if exclude is not None and 0 <= exclude < len(approx):
+        drop = exclude is not None and 0 <= exclude < len(approx)
+        if drop:
             approx[exclude] = float("-inf") if largest else float("inf")
-        n = len(approx) - (1 if exclude is not None and 0 <= exclude < len(approx) else 0)
-        k = min(k, n)
+        k = min(k, len(approx) - drop)
         if k == 0:
             return torch.zeros(0, dtype=torch.long), torch.zeros(0, dtype=torch.float64)
         boundary = float(torch.topk(approx, k, largest=largest).values[-1])
         near = approx >= boundary - tol if largest else approx <= boundary + tol
-        if exclude is not None and 0 <= exclude < len(approx):
+        if drop:
             near[exclude] = False
         rows = near.nonzero().flatten()
         exact = self._exact(q, rows, metric)

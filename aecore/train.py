@@ -195,11 +195,19 @@ def plan(config: TrainConfig, lang: str = "en") -> Plan:
 
 # ---- data on the device ------------------------------------------------------------------------------
 
+def fixed_pick(n: int, cap: int | None, seed: int = 0) -> torch.Tensor | None:
+    """Indices of at most ``cap`` of ``n`` items, a seeded random pick (None: keep all). Training and the
+    pages use this one pick, so an image number means the same image everywhere."""
+    if cap is None or n <= cap:
+        return None
+    return torch.randperm(n, generator=torch.Generator().manual_seed(seed))[:cap]
+
+
 def prepare(images: torch.Tensor, p: Plan, cap: int | None = None, seed: int = 0) -> torch.Tensor:
     """uint8 images -> uint8 in the model's channels and size; at most ``cap``, a fixed random pick."""
-    if cap is not None and len(images) > cap:
-        g = torch.Generator().manual_seed(seed)
-        images = images[torch.randperm(len(images), generator=g)[:cap]]
+    pick = fixed_pick(len(images), cap, seed)
+    if pick is not None:
+        images = images[pick]
     x = data.fit_images(images, channels=p.channels)
     if (x.shape[2], x.shape[3]) != (p.height, p.width):
         x = torch.nn.functional.interpolate(x.float(), size=(p.height, p.width), mode="bilinear", antialias=True,

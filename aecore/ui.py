@@ -543,17 +543,14 @@ def _live_small(job) -> None:
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _codes(key: str, split: str, cap: int, _result):
     """(images uint8, labels, codes, KeyIndex) of one split, embedded once per model and split."""
-    import torch
-
     from aecore import data, search
-    from aecore.train import prepare
+    from aecore.train import fixed_pick, prepare
     config, p = _result.config, _result.plan
     images = data.load(config.dataset)
     x = images.test_x if split == "test" else images.train_x
     y = images.test_y if split == "test" else images.train_y
-    g = torch.Generator().manual_seed(config.seed)
-    if len(x) > cap:  # the same fixed pick as training's test sample, so indices mean the same images
-        pick = torch.randperm(len(x), generator=g)[:cap]
+    pick = fixed_pick(len(x), cap, config.seed)  # training's own pick, so indices mean the same images
+    if pick is not None:
         x, y = x[pick], y[pick]
     x = prepare(x, p)
     codes = search.embed(_result.model, p, x)
