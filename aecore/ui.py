@@ -561,6 +561,13 @@ def codes(result, split: str = "test", cap: int = 3000):
     return _codes(result.config.key(), split, cap, result)
 
 
+def random_button(container, key: str, target: str, n: int) -> None:
+    """A 'Random' button that puts a random image number (0 … n−1) into the widget keyed ``target``."""
+    import random
+    container.button(t("latent.random"), key=key, icon=":material/casino:",
+                     on_click=lambda: _set(target, random.randrange(n)))
+
+
 def images_row(images, captions: list[str], zoom: int = 3) -> None:
     """Small images side by side, each enlarged with sharp pixels, each with its caption."""
     import torch

@@ -61,8 +61,7 @@ st.subheader(t("latent.one_point"))
 c = st.columns([2, 1, 3])
 c[0].number_input(t("latent.index", n=n - 1), 0, n - 1, key=P + "index",
                   help=t("latent.index_help_3d") if points.shape[1] >= 3 else t("latent.index_help"))
-c[1].button(t("latent.random"), key=P + "random", icon=":material/casino:",
-            on_click=lambda: st.session_state.__setitem__(P + "index", int(np.random.randint(n))))
+ui.random_button(c[1], P + "random", P + "index", n)
 selected = int(st.session_state.get(P + "index", 0))
 x = images[selected:selected + 1]
 _, recon = reconstruct(result.model, result.plan, x)

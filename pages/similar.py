@@ -1,5 +1,4 @@
 """Similar images: search by code. The nearest codes look alike; the farthest look nothing like it."""
-import numpy as np
 import streamlit as st
 
 from aecore import search, ui
@@ -24,15 +23,14 @@ source = ui.choice(c[3].radio, t("similar.query"), ["test", "upload"], P + "sour
 test_images, test_labels, test_codes, _, classes = ui.codes(result, "test")
 # test keys are the very list the query comes from, so numbers and the excluded self match
 keys_images, keys_labels, _, index, _ = ui.codes(result, split, cap=3000 if split == "test" else 10_000)
-exclude = None
+exclude = query_label = None
 if source == "test":
     q = st.columns([2, 1, 3])
     q[0].number_input(t("similar.index", n=len(test_images) - 1), 0, len(test_images) - 1, key=P + "index")
-    q[1].button(t("latent.random"), key=P + "random", icon=":material/casino:",
-                on_click=lambda: st.session_state.__setitem__(P + "index", int(np.random.randint(len(test_images)))))
+    ui.random_button(q[1], P + "random", P + "index", len(test_images))
     i = int(st.session_state.get(P + "index", 0))
-    query, query_code = test_images[i:i + 1], test_codes[i]
-    caption = t("similar.query_caption", i=i, cls=classes[int(test_labels[i])])
+    query, query_code, query_label = test_images[i:i + 1], test_codes[i], int(test_labels[i])
+    caption = t("similar.query_caption", i=i, cls=classes[query_label])
     exclude = i if split == "test" else None  # the image itself is not its own neighbour (lesson 001 does the same)
 else:
     query = ui.upload_box(P, result)
@@ -59,8 +57,7 @@ with right:
     ui.images_row(keys_images[near_idx], captions(near_idx, near_d), zoom=3)
     st.markdown(f"**{t('similar.farthest', k=len(far_idx))}**")
     ui.images_row(keys_images[far_idx], captions(far_idx, far_d), zoom=3)
-same = int(sum(int(keys_labels[r]) == int(test_labels[int(st.session_state.get(P + 'index', 0))]) for r in near_idx)) \
-    if source == "test" else None
+same = sum(int(keys_labels[r]) == query_label for r in near_idx) if query_label is not None else None
 st.caption(t("similar.explain", metric=t("similar.metric_" + metric), n=len(index), split=t("similar.split_" + split),
              d=int(test_codes.shape[1])) + (" " + t("similar.same_class", same=same, k=len(near_idx))
                                              if same is not None else ""))

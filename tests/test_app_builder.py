@@ -1,18 +1,12 @@
 """AppTest: the app and the Layer Builder page, driven by widget keys."""
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from apptest import clean_caches, ok  # noqa: F401 - clean_caches: a fixture, used below
 from conftest import FIXTURES, ROOT
 
 BUILDER = str(ROOT / "pages" / "builder.py")
-
-
-@pytest.fixture(autouse=True)
-def clean_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
+pytestmark = pytest.mark.usefixtures("clean_caches")  # every test starts with empty caches
 
 
 def builder(**state):
@@ -24,11 +18,6 @@ def builder(**state):
 
 def table(at):
     return at.table[0].value
-
-
-def ok(at):
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def test_app_renders_with_sidebar_and_navigation():

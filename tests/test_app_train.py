@@ -2,24 +2,13 @@
 import json
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from apptest import clean_caches, ok  # noqa: F401 - clean_caches: a fixture, used below
 from conftest import ROOT
 
 TRAIN = str(ROOT / "pages" / "train.py")
-
-
-@pytest.fixture(autouse=True)
-def clean_caches():
-    st.cache_data.clear()
-    st.cache_resource.clear()
-    yield
-
-
-def ok(at):
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+pytestmark = pytest.mark.usefixtures("clean_caches")  # every test starts with empty caches
 
 
 def page(**state):

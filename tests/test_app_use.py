@@ -5,6 +5,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from apptest import ok
 from conftest import ROOT
 
 
@@ -17,11 +18,6 @@ def home(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def shared_home(home, monkeypatch):
     monkeypatch.setenv("AECORE_HOME", home)
-
-
-def ok(at):
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def open_ready(name: str) -> AppTest:
