@@ -13,5 +13,6 @@ PAGES = [
     st.Page("pages/similar.py", title=ui.t("nav.similar"), icon="🔎"),
 ]
 page = st.navigation(PAGES)
+ui.state.start(page.url_path or "home", ui.device_kind())  # a shared link's settings, before the sidebar shows them
 ui.sidebar()
 page.run()

@@ -1,145 +1,165 @@
 """Layer Builder: build an autoencoder layer by layer and watch every shape change as you type."""
 import streamlit as st
 
-from aecore import editing, presets, ui, viz
-from aecore.lower import LowerError, lower, pytorch_code
-from aecore.parse import ParseError, guess_input_shape, read_code
+from aecore import ui
+from aecore.shapes import editing, presets
+from aecore.shapes.lower import LowerError, lower, pytorch_code
+from aecore.shapes.parse import ParseError, guess_input_shape, read_code
+from aecore.ui.builder import current_summary, layer_editor, shape_banner, shape_table
 
-ui.page_setup()
+session = ui.page_setup("builder")
+b = session.builder
 t, P = ui.t, "builder."
-EMPTY = {"empty-keras": ("keras", (28, 28, 1)), "empty-pytorch": ("pytorch", (1, 28, 28))}
 
 
-def load_choice(name):
-    if name in EMPTY:
-        dialect, shape = EMPTY[name]
-        ui.load_stack([], shape, dialect)
-    else:
-        ui.load_stack(*presets.make(name))
+def start_from(name):
+    if name != "mine":
+        b.load_choice(name)
 
 
 def read_pasted():
-    names = st.session_state.get(P + "names", {})
-    values = {n: st.session_state[P + "var." + n] for n in names if P + "var." + n in st.session_state}
-    st.session_state.pop(P + "paste_notes", None)
+    b.paste_notes = []
     try:
-        parsed = read_code(st.session_state.get(P + "code", ""), values, ui.lang())
+        parsed = read_code(b.code, {k: v for k, v in b.code_vars.items() if v is not None})
     except ParseError as e:
-        st.session_state[P + "paste_error"] = str(e)
+        b.paste_error = str(e)
         if e.name:  # ask for the missing value, then the learner reads again
-            st.session_state[P + "names"] = {**names, e.name: None}
+            b.code_vars.setdefault(e.name, None)
         return
-    st.session_state.pop(P + "paste_error", None)
-    ui.load_stack(parsed.stack, guess_input_shape(parsed), parsed.dialect)
-    st.session_state[P + "paste_notes"] = parsed.notes + [t("builder.read_ok", n=len(parsed.stack),
-                                                            dialect=parsed.dialect)]
+    b.paste_error = None
+    b.load(parsed.stack, guess_input_shape(parsed), parsed.dialect, "pasted")
+    b.paste_notes = parsed.notes + [t("builder.read_ok", n=len(parsed.stack), dialect=parsed.dialect)]
 
 
 def quiz_new(summary):
-    current = st.session_state.get(P + "quiz_row")
-    st.session_state[P + "quiz_seed"] = st.session_state.get(P + "quiz_seed", 0) + 1
-    st.session_state[P + "quiz_row"] = editing.quiz_pick(summary, st.session_state[P + "quiz_seed"], current)
-    st.session_state[P + "quiz_answer"] = ""
-    st.session_state.pop(P + "quiz_result", None)
+    b.quiz.seed += 1
+    b.quiz.row = editing.quiz_pick(summary, b.quiz.seed, b.quiz.row)
+    b.quiz.answer, b.quiz.result = "", None
 
 
 def quiz_check(summary):
-    st.session_state[P + "quiz_result"] = editing.check_answer(
-        summary, st.session_state[P + "quiz_row"], st.session_state.get(P + "quiz_answer", ""), ui.lang())
+    b.quiz.result = editing.check_answer(summary, b.quiz.row, b.quiz.answer)
 
 
-def quiz_stop():
-    for k in ("quiz_row", "quiz_result"):
-        st.session_state.pop(P + k, None)
+def mine_label(origin: str, n: int) -> str:
+    """The learner's own stack in the Start-from box: where it came from."""
+    if origin in presets.PRESETS:
+        return t("builder.mine_edited", what=t("preset." + origin).split(" · ")[0])
+    return t("builder.mine_" + (origin if origin in ("pasted", "link") else "empty"), n=n)
 
 
-if P + "layers" not in st.session_state:
-    ui.load_stack(*presets.make("s0-keras-conv"))
-    st.session_state[P + "preset.value"] = "s0-keras-conv"
+def to_train():
+    session.train.model = b.unchanged_preset() or "custom"
+    session.train.note = "from_builder"
+
 
 st.title(t("builder.title"))
 st.caption(t("builder.intro"))
 
 top = st.columns([3, 2, 2], vertical_alignment="bottom")
-choices = list(presets.PRESETS) + list(EMPTY)
-ui.choice(top[0].selectbox, t("builder.start_from"), choices, P + "preset", on_change=load_choice,
-          format_func=lambda n: t("preset." + n))
-dialect = st.session_state.get(P + "dialect", "keras")
-top[1].text_input(t("builder.input_shape"), key=P + "input",
-                  help=t("builder.input_help_keras" if dialect == "keras" else "builder.input_help_torch"))
-top[2].toggle(t("builder.torch_view"), key=P + "torch", help=t("builder.torch_view_help"))
+mine = b.origin in ("pasted", "link") or b.edited
+choices = (["mine"] if mine else []) + list(presets.PRESETS) + list(ui.state.EMPTY)
+picked = {"start": "mine" if mine else b.origin}
+if ui.shown("presets"):
+    ui.bound(top[0].selectbox, t("builder.start_from"), key=P + "preset", obj=picked, attr="start", options=choices,
+             on_change=start_from,
+             format_func=lambda n: mine_label(b.origin, len(b.layers)) if n == "mine" else t("preset." + n))
+if ui.shown("input"):
+    ui.bound(top[1].text_input, t("builder.input_shape"), key=P + "input", obj=b, attr="input_text",
+             on_change=lambda _: setattr(b, "edited", True),
+             help=t("builder.input_help_keras" if b.dialect == "keras" else "builder.input_help_torch"))
+if ui.shown("torch"):
+    ui.bound(top[2].toggle, t("builder.torch_view"), key=P + "torch", obj=b, attr="torch_view",
+             help=t("builder.torch_view_help"))
+if b.previous is not None:
+    st.button(t("builder.undo", what=mine_label(b.previous.origin, len(b.previous.layers))),
+              key=P + "undo", icon=":material/undo:", on_click=ui.callback(b.undo), type="tertiary")
 
-with st.expander(t("builder.paste_title"), expanded=bool(st.session_state.get(P + "paste_error"))):
-    st.text_area(t("builder.paste_label"), key=P + "code", height=180, placeholder=t("builder.paste_placeholder"))
-    for name in st.session_state.get(P + "names", {}):
-        st.number_input(t("builder.var", name=name), key=P + "var." + name, min_value=1, max_value=100_000,
-                        value=st.session_state.get(P + "var." + name, 32), step=1)
-    st.button(t("builder.read"), key=P + "read", on_click=read_pasted, type="primary")
-    if st.session_state.get(P + "paste_error"):
-        st.error(st.session_state[P + "paste_error"])
-    for note in st.session_state.get(P + "paste_notes", []):
-        st.info(note)
+if ui.shown("paste"):
+    with st.expander(t("builder.paste_title"), expanded=bool(b.paste_error)):
+        ui.bound(st.text_area, t("builder.paste_label"), key=P + "code", obj=b, attr="code", height=180,
+                 placeholder=t("builder.paste_placeholder"))
+        for name in list(b.code_vars):
+            if b.code_vars[name] is None:
+                b.code_vars[name] = 32
+            ui.bound(st.number_input, t("builder.var", name=name), key=P + "var." + name, obj=b.code_vars,
+                     attr=name, min_value=1, max_value=100_000, step=1)
+        st.button(t("builder.read"), key=P + "read", on_click=ui.callback(read_pasted), type="primary")
+        if b.paste_error:
+            st.error(ui.plain(b.paste_error))
+        for note in b.paste_notes:
+            st.info(ui.plain(note))
 
-summary, problem = ui.current_summary()
+summary, problem = current_summary(b)
 if summary is None:
-    st.error(problem)
+    st.error(ui.plain(problem))
     st.stop()
-st.session_state[P + "model"] = {"stack": [dict(s) for s in ui.current_stack()[0]],
-                                 "input_shape": summary.input_shape, "dialect": summary.dialect, "ok": summary.ok}
-quiz = st.session_state.get(P + "quiz_row")
+quiz = b.quiz.row
 if quiz is not None and quiz >= len(summary.rows):
-    quiz_stop()
+    b.quiz = ui.state.Quiz(seed=b.quiz.seed)
     quiz = None
 
 left, right = st.columns([5, 6], gap="medium")
-with left:
-    st.subheader(t("builder.layers"))
-    for position, uid in enumerate(st.session_state.get(P + "layers", [])):
-        ui.layer_editor(uid, position, summary.dialect, summary, hide=quiz is not None and position >= quiz)
-    add = st.columns([3, 1], vertical_alignment="bottom")
-    add[0].selectbox(t("builder.add_type"), editing.layer_types(summary.dialect), key=P + "add_type")
-    add[1].button(t("builder.add"), key=P + "add", on_click=ui.add_layer,
-                  args=(st.session_state.get(P + "add_type") or editing.layer_types(summary.dialect)[0],
-                        summary.output_shape if summary.ok else None))
+if ui.shown("editor"):
+    with left:
+        st.subheader(t("builder.layers"))
+        for position, layer in enumerate(list(b.layers)):
+            layer_editor(b, layer, position, summary, hide=quiz is not None and position >= quiz)
+        add = st.columns([3, 1], vertical_alignment="bottom")
+        ui.bound(add[0].selectbox, t("builder.add_type"), key=P + "add_type", obj=b, attr="add_type",
+                 options=editing.layer_types(summary.dialect))
+        add[1].button(t("builder.add"), key=P + "add", on_click=ui.callback(
+            lambda: b.add(b.add_type, summary.output_shape if summary.ok else None)))
+else:
+    right = st.container()
 
 with right:
-    ui.shape_banner(summary)
-    st.plotly_chart(viz.hourglass(summary, ui.lang(), hide_from=quiz), key=P + "chart")
+    shape_banner(summary)
+    st.plotly_chart(ui.viz.hourglass(summary, hide_from=quiz), key=P + "chart")
     torch_ops = None
-    if st.session_state.get(P + "torch") and summary.ok:
+    if b.torch_view and summary.ok and ui.shown("torch"):
         try:
-            torch_ops = [" → ".join(op.code() for op in ops) for ops in lower(summary, ui.lang())]
+            torch_ops = [" → ".join(op.code() for op in ops) for ops in lower(summary)]
         except LowerError as e:
-            st.warning(str(e))
-    ui.shape_table(summary, hide_from=quiz, torch_ops=torch_ops)
+            st.warning(ui.plain(str(e)))
+    shape_table(summary, hide_from=quiz, torch_ops=torch_ops)
     m = st.columns(3)
-    m[0].metric(t("builder.total"), f"{summary.total_params:,}")
-    m[1].metric(t("builder.trainable"), f"{summary.trainable_params:,}")
-    m[2].metric(t("builder.n_layers"), len(summary.rows))
+    m[0].metric(t("builder.total"), f"{summary.total_params:,}" if summary.ok else "—")
+    m[1].metric(t("builder.trainable"), f"{summary.trainable_params:,}" if summary.ok else "—")
+    m[2].metric(t("builder.n_layers"), len(b.layers))
 
-    with st.container(border=True):
-        st.markdown("#### " + t("quiz.title"))
-        if quiz is None:
-            st.caption(t("quiz.intro"))
-            st.button(t("quiz.start"), key=P + "quiz_start", on_click=quiz_new, args=(summary,),
-                      disabled=not editing.quiz_candidates(summary))
-        else:
-            before = summary.rows[quiz - 1].output_shape if quiz else summary.input_shape
-            st.markdown(t("quiz.question", i=quiz, shape=", ".join(map(str, before)),
-                          call=editing.layer_call(ui.current_stack()[0][quiz])))
-            st.text_input(t("quiz.answer"), key=P + "quiz_answer", placeholder="14, 14, 16")
-            b = st.columns(3)
-            b[0].button(t("quiz.check"), key=P + "quiz_check", on_click=quiz_check, args=(summary,), type="primary")
-            b[1].button(t("quiz.another"), key=P + "quiz_next", on_click=quiz_new, args=(summary,))
-            b[2].button(t("quiz.stop"), key=P + "quiz_stop", on_click=quiz_stop)
-            result = st.session_state.get(P + "quiz_result")
-            if result:
-                (st.success if result[0] else st.error)(result[1])
+    if ui.shown("quiz"):
+        with st.container(border=True):
+            st.markdown("#### " + t("quiz.title"))
+            if quiz is None:
+                st.caption(t("quiz.intro"))
+                st.button(t("quiz.start"), key=P + "quiz_start", on_click=ui.callback(quiz_new, summary),
+                          disabled=not editing.quiz_candidates(summary))
+            else:
+                before = summary.rows[quiz - 1].output_shape if quiz else summary.input_shape
+                st.markdown(t("quiz.question", i=quiz, shape=", ".join(map(str, before)),
+                              call=editing.layer_call(b.stack()[quiz])))
+                ui.bound(st.text_input, t("quiz.answer"), key=P + "quiz_answer", obj=b.quiz, attr="answer",
+                         placeholder="14, 14, 16")
+                q = st.columns(3)
+                q[0].button(t("quiz.check"), key=P + "quiz_check", on_click=ui.callback(quiz_check, summary),
+                            type="primary")
+                q[1].button(t("quiz.another"), key=P + "quiz_next", on_click=ui.callback(quiz_new, summary))
+                q[2].button(t("quiz.stop"), key=P + "quiz_stop",
+                            on_click=ui.callback(lambda: setattr(b, "quiz", ui.state.Quiz(seed=b.quiz.seed))))
+                if b.quiz.result:
+                    (st.success if b.quiz.result[0] else st.error)(ui.plain(b.quiz.result[1]))
 
-    if st.session_state.get(P + "torch") and summary.ok:
+    if b.torch_view and summary.ok and ui.shown("torch"):
         try:
-            st.code(pytorch_code(summary, ui.lang()), language="python")
+            st.code(pytorch_code(summary), language="python")
         except LowerError as e:
-            st.info(str(e))
+            st.info(ui.plain(str(e)))
+    actions = st.columns(2, vertical_alignment="center")
     if summary.ok and summary.same_as_input:
-        ui.page_link("pages/train.py", t("builder.to_train"), "🏋️")
+        with actions[0]:
+            if st.button(t("builder.to_train"), key=P + "to_train", icon="🏋️", type="primary",
+                         on_click=ui.callback(to_train)):
+                ui.go("pages/train.py", t("builder.to_train"), "🏋️")
+    with actions[1]:
+        ui.share_box("builder")

@@ -5,10 +5,12 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from aecore import data, quality, ui, viz
-from aecore.train import NOISES
+from aecore import ui
+from aecore.learn import data
+from aecore.learn.train import NOISES
+from aecore.use import quality
 
-ui.page_setup()
+session = ui.page_setup("denoise")
 t, P = ui.t, "denoise."
 KINDS = [k for k in NOISES if k != "none"]
 LEVELS = {"gaussian": [0.0, 0.1, 0.2, 0.3, 0.4, 0.6, 0.8], "salt_pepper": [0.0, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5],
@@ -22,28 +24,31 @@ def curve(key: str, kind: str, _plain, _dae, _plan, _clean):
 
 st.title(t("denoise.title"))
 st.caption(t("denoise.intro"))
-base = ui.model_source(P, "s0-keras-conv")
+base = ui.model_source("denoise", "s0-keras-conv")
+v = session.page("denoise", "s0-keras-conv").values
 c = st.columns(4)
-train_kind = ui.choice(c[0].selectbox, t("denoise.train_noise"), KINDS, P + "train_kind",
-                       format_func=lambda k: t("noise." + k))
-train_level = c[1].slider(t("denoise.train_level"), 0.05, 0.8, 0.2, 0.05, key=P + "train_level")
-test_kind = ui.choice(c[2].selectbox, t("denoise.test_noise"), KINDS, P + "test_kind",
-                      format_func=lambda k: t("noise." + k))
-test_level = c[3].slider(t("denoise.test_level"), 0.0, 0.8, 0.3, 0.05, key=P + "test_level")
+train_kind = ui.bound(c[0].selectbox, t("denoise.train_noise"), key=P + "train_kind", obj=v, attr="train_kind",
+                      options=KINDS, format_func=lambda k: t("noise." + k))
+train_level = ui.bound(c[1].slider, t("denoise.train_level"), 0.05, 0.8, step=0.05, key=P + "train_level", obj=v,
+                       attr="train_level", default=0.2)
+test_kind = ui.bound(c[2].selectbox, t("denoise.test_noise"), key=P + "test_kind", obj=v, attr="test_kind",
+                     options=KINDS, format_func=lambda k: t("noise." + k))
+test_level = ui.bound(c[3].slider, t("denoise.test_level"), 0.0, 0.8, step=0.05, key=P + "test_level", obj=v,
+                      attr="test_level", default=0.3)
 
 plain_cfg = replace(base, noise="none", noise_level=0.0)
 dae_cfg = replace(base, noise=train_kind, noise_level=train_level)
-plain, dae = ui.ready([(t("denoise.plain"), plain_cfg), (t("denoise.dae"), dae_cfg)], P)
+plain, dae = ui.ready([(t("denoise.plain"), plain_cfg), (t("denoise.dae"), dae_cfg)], "denoise")
 plan = plain.plan
 images, labels, _, _, classes = ui.codes(plain, "test")
-seed = st.session_state.get(P + "seed", 0)
+seed = v.setdefault("seed", 0)
 pick = data.pick_diverse(labels.numpy(), 8, seed)
 clean = images[pick]
 result = quality.compare({"plain": plain.model, "dae": dae.model}, plan, clean, test_kind, test_level, seed)
 
 st.subheader(t("denoise.side_by_side"))
 st.button(t("denoise.other_images"), key=P + "shuffle", icon=":material/shuffle:",
-          on_click=lambda: st.session_state.__setitem__(P + "seed", seed + 1))
+          on_click=ui.callback(v.__setitem__, "seed", seed + 1))
 rows = [(t("denoise.row_clean"), clean, None), (t("denoise.row_noisy"), result["noisy"]["images"], "noisy"),
         (t("denoise.row_plain"), result["plain"]["images"], "plain"), (t("denoise.row_dae"), result["dae"]["images"], "dae")]
 for title, row, key in rows:
@@ -68,13 +73,12 @@ with st.expander(t("denoise.table")):
 st.subheader(t("denoise.curve_title"))
 sample = images[: min(64, len(images))]
 points = curve(plain_cfg.key() + dae_cfg.key(), test_kind, plain.model, dae.model, plan, sample)
-st.plotly_chart(viz.psnr_chart(points, {"noisy": t("denoise.row_noisy"), "plain": t("denoise.row_plain"),
-                                        "dae": t("denoise.row_dae")}, t("noise." + test_kind), ui.lang()),
-                key=P + "curve")
+st.plotly_chart(ui.viz.psnr_chart(points, {"noisy": t("denoise.row_noisy"), "plain": t("denoise.row_plain"),
+                                           "dae": t("denoise.row_dae")}, t("noise." + test_kind)), key=P + "curve")
 st.caption(t("denoise.curve_caption", trained=f"{t('noise.' + train_kind)} {train_level:g}"))
 
 st.subheader(t("denoise.upload_title"))
-own = ui.upload_box(P, plain)
+own = ui.upload_box("denoise", plain)
 if own is not None:
     mine = quality.compare({"plain": plain.model, "dae": dae.model}, plan, own, test_kind, test_level, seed)
     cols = st.columns(4)

@@ -2,8 +2,9 @@
 import streamlit as st
 
 from aecore import ui
+from aecore.shapes.presets import puzzle
 
-ui.page_setup()
+ui.page_setup("home")
 t = ui.t
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
@@ -14,5 +15,5 @@ for col, key in zip(cols, ("build", "train", "use")):
         st.markdown(t("home." + key + "_text"))
 st.divider()
 st.markdown("### " + t("home.puzzle_title"))
-st.markdown(t("home.puzzle_text"))
+st.markdown(t("home.puzzle_text", **puzzle()))
 ui.page_link("pages/builder.py", t("home.open_builder"), "🧱")

@@ -2,10 +2,11 @@
 import numpy as np
 import streamlit as st
 
-from aecore import search, ui, viz
-from aecore.train import reconstruct
+from aecore import ui
+from aecore.learn.train import reconstruct
+from aecore.use import search
 
-ui.page_setup()
+session = ui.page_setup("latent")
 t, P = ui.t, "latent."
 TSNE_CAP = 1500  # t-SNE on two CPU cores: seconds for 1,500 points, minutes for 10,000
 
@@ -24,8 +25,9 @@ def project(key: str, method: str, dims: int, _codes):
 
 st.title(t("latent.title"))
 st.caption(t("latent.intro"))
-config = ui.model_source(P, "s2-mlp3")
-(result,) = ui.ready([(t("latent.model"), config)], P)
+config = ui.model_source("latent", "s2-mlp3")
+v = session.page("latent", "s2-mlp3").values
+(result,) = ui.ready([(t("latent.model"), config)], "latent")
 images, labels, codes, index, classes = ui.codes(result)
 n, dims = codes.shape
 st.caption(t("latent.shape", n=n, d=dims, shape=str(tuple(result.model.latent_shape))))
@@ -38,9 +40,10 @@ if dims <= 3:
     shown = n
 else:
     c = st.columns(2)
-    method = ui.choice(c[0].radio, t("latent.method"), ["pca", "tsne"], P + "method", horizontal=True,
-                       format_func=lambda m: t("latent.method_" + m))
-    view = c[1].radio(t("latent.view"), [2, 3], horizontal=True, key=P + "dims", format_func=lambda d: f"{d}-D")
+    method = ui.bound(c[0].radio, t("latent.method"), key=P + "method", obj=v, attr="method", options=["pca", "tsne"],
+                      horizontal=True, format_func=lambda m: t("latent.method_" + m))
+    view = ui.bound(c[1].radio, t("latent.view"), key=P + "dims", obj=v, attr="dims", options=[2, 3],
+                    horizontal=True, format_func=lambda d: f"{d}-D")
     with st.spinner(t("latent.projecting")):
         out = project(config.key(), method, view, codes)
     points, shown = (out[0], n) if method == "pca" else (out, min(n, TSNE_CAP))
@@ -50,19 +53,19 @@ else:
     else:
         st.caption(t("latent.tsne_note", n=shown))
 
-selected = int(st.session_state.get(P + "index", 0))
-event = st.plotly_chart(viz.latent_scatter(points, labels.numpy()[:shown], classes, ui.lang(), selected, names),
+v["index"] = min(max(int(v.get("index", 0)), 0), n - 1)  # a model with fewer test images: stay in range
+event = st.plotly_chart(ui.viz.latent_scatter(points, labels.numpy()[:shown], classes, v["index"], names),
                         key=P + "plot", on_select="rerun", selection_mode=("points", "box", "lasso"))
 picked = ui.picked_number(event)
-if picked is not None and picked != st.session_state.get(P + "picked"):  # a new click or box: show that image
-    st.session_state[P + "picked"] = st.session_state[P + "index"] = picked
+if picked is not None and picked != v.get("picked"):  # a new click or box: show that image
+    v["picked"] = v["index"] = picked
 
 st.subheader(t("latent.one_point"))
 c = st.columns([2, 1, 3])
-c[0].number_input(t("latent.index", n=n - 1), 0, n - 1, key=P + "index",
-                  help=t("latent.index_help_3d") if points.shape[1] >= 3 else t("latent.index_help"))
-ui.random_button(c[1], P + "random", P + "index", n)
-selected = int(st.session_state.get(P + "index", 0))
+ui.bound(c[0].number_input, t("latent.index", n=n - 1), 0, n - 1, key=P + "index", obj=v, attr="index",
+         help=t("latent.index_help_3d") if points.shape[1] >= 3 else t("latent.index_help"))
+ui.random_button(c[1], P + "random", v, "index", n)
+selected = int(v["index"])
 x = images[selected:selected + 1]
 _, recon = reconstruct(result.model, result.plan, x)
 cols = st.columns([1, 1, 2])
@@ -70,14 +73,16 @@ with cols[0]:
     ui.images_row(x, [t("latent.original", cls=classes[int(labels[selected])])], zoom=5)
 with cols[1]:
     ui.images_row(recon, [t("latent.reconstruction")], zoom=5)
-cols[2].plotly_chart(viz.error_map(x[0], recon[0], ui.lang()), key=P + "error")
+cols[2].plotly_chart(ui.viz.error_map(x[0], recon[0]), key=P + "error")
 
 st.subheader(t("latent.walk"))
 st.caption(t("latent.walk_intro"))
 w = st.columns(3)
-a = w[0].number_input(t("latent.from"), 0, n - 1, 0, key=P + "a")
-b = w[1].number_input(t("latent.to"), 0, n - 1, search.other_class(labels), key=P + "b")
-steps = w[2].slider(t("latent.steps"), 3, 12, 8, key=P + "steps")
+for name, first in (("a", 0), ("b", search.other_class(labels))):
+    v[name] = min(max(int(v.get(name, first)), 0), n - 1)
+a = ui.bound(w[0].number_input, t("latent.from"), 0, n - 1, key=P + "a", obj=v, attr="a")
+b = ui.bound(w[1].number_input, t("latent.to"), 0, n - 1, key=P + "b", obj=v, attr="b")
+steps = ui.bound(w[2].slider, t("latent.steps"), 3, 12, key=P + "steps", obj=v, attr="steps", default=8)
 weights, path = search.interpolate(codes[int(a)], codes[int(b)], steps)
 decoded = search.decode(result.model, result.plan, path)
 nearest = [int(index.nearest(z, 1)[0][0]) for z in path]

@@ -1,24 +1,27 @@
 """Similar images: search by code. The nearest codes look alike; the farthest look nothing like it."""
 import streamlit as st
 
-from aecore import search, ui
+from aecore import ui
+from aecore.use import search
 
-ui.page_setup()
+session = ui.page_setup("similar")
 t, P = ui.t, "similar."
 
 st.title(t("similar.title"))
 st.caption(t("similar.intro"))
-config = ui.model_source(P, "s1-uva-conv")
-(result,) = ui.ready([(t("similar.model"), config)], P)
+config = ui.model_source("similar", "s1-uva-conv")
+v = session.page("similar", "s1-uva-conv").values
+(result,) = ui.ready([(t("similar.model"), config)], "similar")
 
 c = st.columns(4)
-split = ui.choice(c[0].radio, t("similar.keys"), ["test", "train"], P + "split", horizontal=True,
-                  format_func=lambda s: t("similar.split_" + s))
-metric = ui.choice(c[1].radio, t("similar.metric"), list(search.METRICS), P + "metric", horizontal=True,
-                   format_func=lambda m: t("similar.metric_" + m))
-k = c[2].slider(t("similar.k"), 1, 20, 7, key=P + "k")
-source = ui.choice(c[3].radio, t("similar.query"), ["test", "upload"], P + "source", horizontal=True,
-                   format_func=lambda s: t("similar.source_" + s))
+split = ui.bound(c[0].radio, t("similar.keys"), key=P + "split", obj=v, attr="split", options=["test", "train"],
+                 horizontal=True, format_func=lambda s: t("similar.split_" + s))
+metric = ui.bound(c[1].radio, t("similar.metric"), key=P + "metric", obj=v, attr="metric",
+                  options=list(search.METRICS), horizontal=True, format_func=lambda m: t("similar.metric_" + m))
+k = ui.bound(c[2].slider, t("similar.k"), 1, 20, key=P + "k", obj=v, attr="k", default=7)
+source = ui.bound(c[3].radio, t("similar.query"), key=P + "source", obj=v, attr="source",
+                  options=["test", "upload"] if ui.shown("upload") else ["test"], horizontal=True,
+                  format_func=lambda s: t("similar.source_" + s))
 
 test_images, test_labels, test_codes, _, classes = ui.codes(result, "test")
 # test keys are the very list the query comes from, so numbers and the excluded self match
@@ -26,14 +29,16 @@ keys_images, keys_labels, _, index, _ = ui.codes(result, split, cap=3000 if spli
 exclude = query_label = None
 if source == "test":
     q = st.columns([2, 1, 3])
-    q[0].number_input(t("similar.index", n=len(test_images) - 1), 0, len(test_images) - 1, key=P + "index")
-    ui.random_button(q[1], P + "random", P + "index", len(test_images))
-    i = int(st.session_state.get(P + "index", 0))
+    v["index"] = min(max(int(v.get("index", 0)), 0), len(test_images) - 1)
+    ui.bound(q[0].number_input, t("similar.index", n=len(test_images) - 1), 0, len(test_images) - 1,
+             key=P + "index", obj=v, attr="index")
+    ui.random_button(q[1], P + "random", v, "index", len(test_images))
+    i = int(v["index"])
     query, query_code, query_label = test_images[i:i + 1], test_codes[i], int(test_labels[i])
     caption = t("similar.query_caption", i=i, cls=classes[query_label])
     exclude = i if split == "test" else None  # the image itself is not its own neighbour (lesson 001 does the same)
 else:
-    query = ui.upload_box(P, result)
+    query = ui.upload_box("similar", result)
     if query is None:
         st.info(t("similar.upload_first"), icon=":material/upload:")
         st.stop()

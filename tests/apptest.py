@@ -15,3 +15,14 @@ def clean_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
+
+
+def session(at):
+    """The app's one session-state object (aecore.ui.state.Session) of an AppTest."""
+    return at.session_state["aecore.session"]
+
+
+def read(element) -> str:
+    """What a learner reads in an element's markdown: the backslash escapes of ui.plain() taken out."""
+    import re
+    return re.sub(r"\\([\\`*_~\[\]<>$|#:])", r"\1", element.value)

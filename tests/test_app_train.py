@@ -1,25 +1,35 @@
-"""AppTest: the Train page trains one short run, shows progress, then the result; the cache answers next."""
+"""AppTest: the Train page trains, shows progress, then the result; the cache answers next; settings belong to
+their dataset and survive leaving the page; Stop says what happened and offers Continue or Keep; the doctor."""
 import json
 
 import pytest
+from apptest import clean_caches, ok, read, session  # noqa: F401 - clean_caches: a fixture, used below
+from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
-from apptest import clean_caches, ok  # noqa: F401 - clean_caches: a fixture, used below
-from conftest import ROOT
-
-TRAIN = str(ROOT / "pages" / "train.py")
+APP, TRAIN = str(ROOT / "app.py"), str(ROOT / "pages" / "train.py")
+GO = "FormSubmitter:train.form-Train"
 pytestmark = pytest.mark.usefixtures("clean_caches")  # every test starts with empty caches
 
 
-def page(**state):
-    at = AppTest.from_file(TRAIN, default_timeout=90)
-    for k, v in state.items():
-        at.session_state[k] = v
-    return ok(at.run())
+def page():
+    return ok(AppTest.from_file(TRAIN, default_timeout=90).run())
 
 
 def submit(at):
-    return ok(at.button(key="FormSubmitter:train.form-Train").click().run())
+    return ok(at.button(key=GO).click().run())
+
+
+def finish(at):
+    """Wait for this session's job, then rerun the page."""
+    job = session(at).train.job
+    job.join(300)
+    return ok(at.run())
+
+
+def form(at) -> tuple:
+    return (at.slider(key="train.epochs").value, at.select_slider(key="train.batch").value,
+            at.select_slider(key="train.lr").value)
 
 
 def test_train_shows_progress_then_the_result_then_the_cache():
@@ -27,7 +37,7 @@ def test_train_shows_progress_then_the_result_then_the_cache():
     assert "press Train" in at.info[0].value
     at.slider(key="train.epochs").set_value(3)
     submit(at)
-    job = at.session_state["train.job"]
+    job = session(at).train.job
     assert len(at.get("progress")) == 1 and at.button(key="train.stop")  # the live view, with its Stop button
     job.join(120)
     assert job.snapshot().phase == "done"
@@ -36,37 +46,135 @@ def test_train_shows_progress_then_the_result_then_the_cache():
     assert len(at.get("image")) == 1  # originals over reconstructions
     assert any("Device: **CPU**" in c.value and "Training images: **1,437**" in c.value for c in at.caption)
     submit(at)  # the same settings again in this session: no second job
-    assert at.session_state["train.job"] is job
+    assert session(at).train.job is job
     other = page()  # another learner, the same settings: straight from the cache, nothing trains
     other.slider(key="train.epochs").set_value(3)
     submit(other)
-    assert "train.job" not in other.session_state
+    assert session(other).train.job is None
     assert other.success[0].value.startswith("Already trained with these settings (kept in memory)")
 
 
+def builder_stack(at, stack, shape=(28, 28, 1), dialect="keras"):
+    session(at).builder.load(stack, shape, dialect, "pasted")
+
+
 def test_a_builder_stack_that_does_not_reconstruct_is_refused_with_a_link():
-    bad = {"stack": [{"type": "Flatten"}, {"type": "Dense", "units": 10}], "input_shape": (28, 28, 1),
-           "dialect": "keras", "ok": True}
-    at = page(**{"builder.model": bad})
+    at = page()
+    builder_stack(at, [{"type": "Flatten"}, {"type": "Dense", "units": 10}])
     at.selectbox(key="train.model").select("custom").run()
     submit(at)
-    assert "is not its input" in at.error[0].value
+    assert "is not its input" in read(at.error[0])
     assert any("Layer Builder" in m.value for m in at.markdown)  # a link back, plain when the page runs alone
 
 
 def test_a_good_builder_stack_trains():
     stack = [{"type": "Flatten"}, {"type": "Dense", "units": 16, "activation": "relu"},
              {"type": "Dense", "units": 784, "activation": "sigmoid"}, {"type": "Reshape", "target_shape": [28, 28, 1]}]
-    at = page(**{"builder.model": {"stack": stack, "input_shape": (28, 28, 1), "dialect": "keras", "ok": True}})
+    at = page()
+    builder_stack(at, stack)
     at.selectbox(key="train.model").select("custom").run()
     at.slider(key="train.epochs").set_value(1)
     submit(at)
-    job = at.session_state["train.job"]
+    job = session(at).train.job
     job.join(120)
     assert job.snapshot().phase == "done" and json.loads(job.config.stack) == stack
 
 
 def test_no_stack_yet_points_to_the_builder():
     at = page()
+    session(at).builder.load_choice("empty-keras")
     at.selectbox(key="train.model").select("custom").run()
     assert "Build a stack in the Layer Builder first" in ok(at).info[0].value
+
+
+def test_settings_belong_to_their_dataset():
+    """MNIST (no network here) then Digits: the form shows Digits' settings, not MNIST's quick ones."""
+    at = page()
+    digits = form(at)
+    assert digits == (10, 32, 0.003)
+    at.selectbox(key="train.dataset").select("mnist").run()
+    assert form(ok(at)) == (3, 128, 0.001)
+    at.selectbox(key="train.dataset").select("digits").run()
+    assert form(ok(at)) == digits
+
+
+def test_form_values_survive_another_page():
+    at = ok(AppTest.from_file(APP, default_timeout=90).run())
+    at.switch_page("pages/train.py").run()
+    at.slider(key="train.epochs").set_value(7)
+    at.select_slider(key="train.batch").set_value(64)
+    at.number_input(key="train.seed").set_value(5)
+    submit(at)
+    finish(at)
+    at.switch_page("pages/home.py").run()
+    at.switch_page("pages/train.py").run()
+    ok(at)
+    assert form(at) == (7, 64, 0.003) and at.number_input(key="train.seed").value == 5
+    assert at.success[0].value.startswith("Trained in") and not any("last run" in c.value for c in at.caption)
+
+
+def wait_for_steps(job, steps: int = 3):
+    """Until the job reports that many steps taken in all (so that there is a model to keep)."""
+    import time
+    deadline = time.time() + 120
+
+    def done(snap):
+        return snap.phase == "training" and (snap.epoch - 1) * snap.steps + snap.step >= steps
+    while not done(job.snapshot()) and job.running and time.time() < deadline:
+        time.sleep(0.05)
+
+
+def test_stop_says_what_happened_then_continue_finishes():
+    at = page()
+    at.slider(key="train.epochs").set_value(100)
+    submit(at)
+    wait_for_steps(session(at).train.job)
+    at.button(key="train.stop").click().run()
+    job = finish(at) and session(at).train.job
+    assert job.result is not None and job.result.stopped
+    text = " ".join(read(w) for w in at.warning)
+    assert "Stopped in epoch" in text and "not kept" in text and not at.success  # never "trained and kept"
+    assert at.button(key="train.continue") and at.button(key="train.keep")
+    at.button(key="train.continue").click().run()
+    job = session(ok(at)).train.job
+    assert job.running or job.result is not None
+    wait_for_steps(job, job.snapshot().steps * job.snapshot().epoch + 3)  # a few steps more
+    job.stop()  # (a hundred epochs is long for a test: stop again, and keep this time)
+    finish(at)
+    at.button(key="train.keep").click().run()
+    ok(at)
+    kept = session(at).train.config
+    assert kept.stop_at > 0 and at.success[0].value.startswith("Kept as it was when stopped")
+    assert f"after {kept.stop_at} steps" in at.success[0].value
+
+
+def test_an_unreachable_dataset_says_so_plainly_and_offers_an_offline_set():
+    at = page()
+    at.selectbox(key="train.dataset").select("mnist").run()
+    submit(at)
+    finish(at)
+    message = read(at.error[0])
+    assert message.startswith("MNIST could not be downloaded") or message.startswith("MNIST is not")
+    assert "Errno" not in message and "ihc" not in message and "Stained tissue" in message
+    at.button(key="offline.digits").click().run()
+    ok(at)
+    assert session(at).train.dataset == "digits" and at.selectbox(key="train.dataset").value == "digits"
+    assert form(at) == (10, 32, 0.003)
+
+
+def test_the_doctor_finds_a_collapsed_model_and_its_cure_goes_into_the_form():
+    at = page()
+    at.slider(key="train.epochs").set_value(3)
+    at.select_slider(key="train.batch").set_value(128)
+    at.select_slider(key="train.lr").set_value(0.001)
+    submit(at)
+    finish(at)
+    text = " ".join(m.value for m in at.markdown)
+    assert "did not learn the images" in text and "36 updates" in text
+    at.button(key="train.doctor_apply").click().run()
+    ok(at)
+    assert form(at) == (14, 32, 0.001)
+    assert any("suggested settings are in the form" in i.value for i in at.info)
+    submit(at)
+    finish(at)
+    assert "did not learn the images" not in " ".join(m.value for m in at.markdown)

@@ -3,10 +3,9 @@ import time
 
 import pytest
 import streamlit as st
-from streamlit.testing.v1 import AppTest
-
-from apptest import ok
+from apptest import ok, session
 from conftest import ROOT
+from streamlit.testing.v1 import AppTest
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +25,7 @@ def open_ready(name: str) -> AppTest:
     deadline = time.time() + 600
     while any(m.value.startswith("#### This page needs") for m in at.markdown):
         assert time.time() < deadline
-        job = at.session_state[f"{name}.job"] if f"{name}.job" in at.session_state else None
+        job = session(at).use[name].job if name in session(at).use else None
         if job is not None and job.running:
             job.join(300)
         elif any(b.key == f"{name}.go" for b in at.button):
@@ -68,7 +67,7 @@ def test_latent_page_projects_a_large_code():
     at.selectbox(key="latent.model").select("s0-keras-conv").run()
     at = ok(at)
     while any(m.value.startswith("#### This page needs") for m in at.markdown):
-        job = at.session_state["latent.job"] if "latent.job" in at.session_state else None
+        job = session(at).use["latent"].job
         if job is not None and job.running:
             job.join(300)
         else:

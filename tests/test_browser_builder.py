@@ -1,6 +1,5 @@
 """Real Chromium: the Layer Builder as a student sees it."""
 import pytest
-
 from browser import open_page, settle, shot
 
 pytestmark = pytest.mark.browser
@@ -34,12 +33,12 @@ def test_choices_survive_a_language_switch(server, browser):
         page.locator(f".st-key-{key} button[aria-label='Open']").click()
         page.get_by_role("option").filter(has_text=text).first.click()
         settle(page)
-    choose("builder-preset", "Seed 002")
+    choose("builder-preset", "Lesson 3")
     choose("app-lang", "한국어")
-    assert page.locator(".st-key-builder-preset-ko input").input_value().startswith("시드 002")
+    assert page.locator(".st-key-builder-preset input").input_value().startswith("3강")
     assert page.get_by_role("heading", name="레이어 빌더").is_visible()
     choose("app-lang", "English")
-    assert page.locator(".st-key-builder-preset input").input_value().startswith("Seed 002")
+    assert page.locator(".st-key-builder-preset input").input_value().startswith("Lesson 3")
     assert "Linear" in page.locator("[data-testid='stTable']").inner_text()  # the stack was not reset
     assert not errors, errors
     page.close()

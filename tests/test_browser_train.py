@@ -3,7 +3,6 @@ import re
 import time
 
 import pytest
-
 from browser import open_page, settle, shot
 
 pytestmark = pytest.mark.browser

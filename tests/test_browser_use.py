@@ -1,9 +1,8 @@
 """Real Chromium: a similarity query on the default dataset shows k images; the denoise grid, with an upload."""
 import numpy as np
 import pytest
-from PIL import Image
-
 from browser import open_page, settle, shot
+from PIL import Image
 
 pytestmark = pytest.mark.browser
 
@@ -57,7 +56,7 @@ def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
 def test_latent_space_selection_in_chromium(server, browser):
     page, errors = open_page(browser, server, "/latent", "Latent space", 1600)
     page.locator(".st-key-latent-model button[aria-label='Open']").click()
-    page.get_by_role("option").filter(has_text="Seed 000").first.click()  # a 128-number code: PCA, WebGL 2-D
+    page.get_by_role("option").filter(has_text="Lesson 1").first.click()  # a 128-number code: PCA, WebGL 2-D
     settle(page)
     train_what_is_missing(page)
     page.get_by_text("principal directions keep").wait_for(timeout=60_000)

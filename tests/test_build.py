@@ -4,12 +4,12 @@ import json
 import numpy as np
 import pytest
 import torch
-
-from aecore.build import LowerError, build, load_keras_weights, trace_shapes
-from aecore.layers import summarize
-from aecore.lower import lower, pytorch_code, torch_shape
-from aecore.presets import PRESETS, make
 from conftest import GOLDEN
+
+from aecore.shapes.build import LowerError, build, load_keras_weights, trace_shapes
+from aecore.shapes.layers import summarize
+from aecore.shapes.lower import lower, pytorch_code, torch_shape
+from aecore.shapes.presets import PRESETS, make
 
 TABLES = json.loads((GOLDEN / "keras_tables.json").read_text())
 NUMERIC = json.loads((GOLDEN / "keras_numeric.json").read_text())

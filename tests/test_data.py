@@ -1,5 +1,4 @@
 """Datasets: offline sets, and each real loader on tiny files written in its library's own format."""
-import gzip
 import hashlib
 import http.server
 import pickle
@@ -11,8 +10,8 @@ import numpy as np
 import pytest
 import torch
 
-from aecore import data
-from aecore.download import DownloadError, fetch
+from aecore.learn import data
+from aecore.learn.download import DownloadError, fetch
 
 
 @pytest.fixture(autouse=True)
@@ -112,8 +111,11 @@ def test_every_2d_medmnist_set_is_registered():
 
 
 def test_missing_files_without_download(tmp_path):
-    with pytest.raises(data.DatasetUnavailable, match="mnist is not in .* offline sets need no network"):
+    with pytest.raises(data.DatasetUnavailable, match="MNIST is not on this machine .* offline sets need no network"):
         data.load("mnist", root=tmp_path, download=False)
+
+
+OFFLINE_NAMES = "Digits, Textures, Stained tissue, Faces"
 
 
 def test_failed_download_is_a_clear_message_and_leaves_nothing(tmp_path, monkeypatch):
@@ -121,13 +123,31 @@ def test_failed_download_is_a_clear_message_and_leaves_nothing(tmp_path, monkeyp
     monkeypatch.setattr(MNIST, "mirrors", ["http://127.0.0.1:9/"])  # a closed port: refused at once
     with pytest.raises(data.DatasetUnavailable) as e:
         data.load("mnist", root=tmp_path)
-    assert "Could not download mnist" in str(e.value) and "digits, textures, ihc, faces" in str(e.value)
+    message = str(e.value)
+    assert message.startswith("MNIST could not be downloaded: the download server refused the connection.")
+    assert OFFLINE_NAMES in message and e.value.dataset == "mnist"
+    assert "Errno" not in message and "127.0.0.1" not in message and "ihc" not in message  # no raw errors, no ids
     assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+
+
+def test_no_network_is_said_in_words(tmp_path, monkeypatch):
+    """A name that cannot be looked up (no network, as in a classroom offline) -> 'cannot reach the internet'."""
+    from torchvision.datasets import FashionMNIST
+
+    from aecore.text import using
+    monkeypatch.setattr(FashionMNIST, "mirrors", ["http://no-such-host.invalid/"])
+    with pytest.raises(data.DatasetUnavailable) as e:
+        data.load("fashion-mnist", root=tmp_path)
+    assert "Fashion-MNIST could not be downloaded: this machine cannot reach the internet" in str(e.value)
+    assert "[Errno" not in str(e.value)
+    with using("ko"), pytest.raises(data.DatasetUnavailable) as e:
+        data.load("fashion-mnist", root=tmp_path)
+    assert "인터넷에 연결되어 있지 않습니다" in str(e.value) and "숫자, 질감, 염색 조직, 얼굴" in str(e.value)
 
 
 def test_broken_files_are_reported(tmp_path):
     (tmp_path / "pathmnist.npz").write_bytes(b"not a zip")
-    with pytest.raises(data.DatasetUnavailable, match="cannot be read"):
+    with pytest.raises(data.DatasetUnavailable, match="The files of PathMNIST on this machine .* cannot be read"):
         data.load("pathmnist", root=tmp_path, download=False)
 
 

@@ -1,8 +1,9 @@
 """Every text exists in English and Korean, and every key the code asks for exists."""
 import re
 
-from aecore.i18n import CATALOG, t
 from conftest import ROOT
+
+from aecore.text import CATALOG, t
 
 
 def test_every_key_has_both_languages():
@@ -14,7 +15,7 @@ def test_every_key_has_both_languages():
 def test_every_key_used_in_code_exists():
     pattern = re.compile(r"""(?:\bt|\.text|\.fail|ui\.t)\(\s*["']([a-z_]+\.[\w.]+)["']""")
     used = set()
-    for path in list((ROOT / "aecore").glob("*.py")) + list((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]:
+    for path in list((ROOT / "aecore").rglob("*.py")) + list((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]:
         if path.exists():
             used |= set(pattern.findall(path.read_text()))
     missing = sorted(k for k in used if k not in CATALOG and not k.endswith(("_", ".")))  # prefixes: below
@@ -23,12 +24,13 @@ def test_every_key_used_in_code_exists():
 
 
 def test_formatting():
-    assert t("why.valid", "en", n=16, k=3, s=1, out=14) == "'valid': ⌊(16 − 3)/1⌋ + 1 = 14"
+    assert t("why.valid", n=16, k=3, s=1, out=14) == "'valid': ⌊(16 − 3)/1⌋ + 1 = 14"
     assert t("no.such.key") == "no.such.key"
 
 
 def test_keys_built_at_run_time_exist():
-    from aecore import data, presets, train
+    from aecore.learn import data, train
+    from aecore.shapes import presets
     keys = [f"train.loss_{v}" for v in train.LOSSES] + [f"noise.{v}" for v in train.NOISES]
     keys += [f"train.phase_{v}" for v in ("queued", "data", "training", "done", "stopped", "error")]
     keys += [f"preset.{name}" for name in presets.PRESETS]

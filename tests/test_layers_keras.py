@@ -2,9 +2,9 @@
 import json
 
 import pytest
-
-from aecore.layers import LayerError, detect_dialect, parse_shape, summarize
 from conftest import GOLDEN
+
+from aecore.shapes.layers import LayerError, detect_dialect, parse_shape, summarize
 
 TABLES = json.loads((GOLDEN / "keras_tables.json").read_text())
 FUZZ = json.loads((GOLDEN / "keras_fuzz.json").read_text()) if (GOLDEN / "keras_fuzz.json").exists() else []
@@ -118,10 +118,20 @@ def test_batch_norm_counts_four_per_channel_two_trainable():
 
 
 def test_korean_text():
-    s = summarize(SEED, (28, 28, 1), lang="ko")
+    from aecore.text import using
+    with using("ko"):
+        s = summarize(SEED, (28, 28, 1))
+        bad = summarize([{"type": "Conv2D", "filters": 1, "kernel_size": 40}], (28, 28, 1))
     assert "앞에 1, 뒤에 1 패딩" in s.rows[4].why
-    bad = summarize([{"type": "Conv2D", "filters": 1, "kernel_size": 40}], (28, 28, 1), lang="ko")
     assert bad.error.startswith("0번 레이어 (Conv2D): ")
+    assert "pad 1 before and 1 after" in summarize(SEED, (28, 28, 1)).rows[4].why  # English again after the block
+
+
+def test_a_failing_stack_keeps_the_models_input_shape():
+    """The table's input row and the hourglass show the model's input, not the failing layer's."""
+    stack = SEED[:9] + [{"type": "Conv2D", "filters": 16, "kernel_size": 17}] + SEED[10:]
+    s = summarize(stack, (28, 28, 1))
+    assert not s.ok and s.error_index == 9 and s.input_shape == (28, 28, 1) and len(s.rows) == 9
 
 
 def test_input_shapes():

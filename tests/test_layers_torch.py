@@ -6,7 +6,7 @@ import pytest
 import torch
 from torch import nn
 
-from aecore.layers import summarize
+from aecore.shapes.layers import summarize
 
 
 def torch_oracle(stack, input_shape):

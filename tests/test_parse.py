@@ -1,9 +1,9 @@
 """parse.py: the seeds' code reads; nothing is executed; errors carry line numbers."""
 import pytest
-
-from aecore.layers import summarize
-from aecore.parse import ParseError, guess_input_shape, read_code
 from conftest import FIXTURES
+
+from aecore.shapes.layers import summarize
+from aecore.shapes.parse import ParseError, guess_input_shape, read_code
 
 SEEDS = FIXTURES / "seed_code"
 

@@ -3,7 +3,7 @@ import math
 
 import torch
 
-from aecore.quality import PSNR_CAP, psnr, ssim
+from aecore.use.quality import PSNR_CAP, psnr, ssim
 
 
 def test_psnr_known_pairs():
@@ -30,9 +30,9 @@ def test_ssim_known_pairs():
 
 
 def test_psnr_curve_leaves_the_noise_free_input_out():
-    from aecore.quality import psnr_curve
-    from aecore.train import TrainConfig, plan
-    from aecore.build import build
+    from aecore.learn.train import TrainConfig, plan
+    from aecore.shapes.build import build
+    from aecore.use.quality import psnr_curve
     p = plan(TrainConfig())
     model = build(p.summary).eval()
     clean = torch.randint(0, 256, (4, 1, 28, 28), dtype=torch.uint8)

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 import torch
 
-from aecore.search import KeyIndex
+from aecore.use.search import KeyIndex
 
 
 def brute(keys, q, k, metric, largest, exclude=None):
@@ -88,7 +88,7 @@ def test_large_index_matches_brute_force_near_ties():
 
 
 def test_interpolation_and_other_class():
-    from aecore.search import interpolate, other_class
+    from aecore.use.search import interpolate, other_class
     t, path = interpolate(torch.zeros(3), torch.ones(3) * 2, 5)
     assert t.tolist() == [0.0, 0.25, 0.5, 0.75, 1.0] and path[2].tolist() == [1.0, 1.0, 1.0]
     assert other_class(torch.tensor([4, 4, 7, 4])) == 2 and other_class(torch.tensor([1, 1])) == 1

@@ -3,14 +3,15 @@ import json
 import os
 import threading
 import time
+from dataclasses import replace
 
 import pytest
 import torch
 
-from aecore import store
-from aecore.jobs import Scheduler
-from aecore.presets import make
-from aecore.train import ConfigError, TrainConfig, TrainJob, corrupt, plan, run
+from aecore.learn import store
+from aecore.learn.jobs import Scheduler
+from aecore.learn.train import ConfigError, TrainConfig, TrainJob, corrupt, plan, run
+from aecore.shapes.presets import make
 
 QUICK = TrainConfig(epochs=3, batch_size=64, lr=3e-3, max_train=512)
 
@@ -78,7 +79,7 @@ def test_bad_settings_are_refused_with_a_reason(change, needle):
 
 
 def test_budget_is_checked(monkeypatch):
-    from aecore import train
+    from aecore.learn import train
     monkeypatch.setitem(train.BUDGET, "cpu", 5000)
     with pytest.raises(ConfigError, match=r"1437 images × 4 epochs = 5748 image passes"):
         run(TrainConfig(epochs=4), device="cpu")
@@ -207,7 +208,7 @@ def test_queued_job_can_be_stopped_while_waiting():
 
 
 def test_default_slots(monkeypatch):
-    from aecore.jobs import default_slots
+    from aecore.learn.jobs import default_slots
     assert default_slots("cpu") == 1 and default_slots("cuda") == 2
     monkeypatch.setenv("AECORE_MAX_TRAININGS", "4")
     assert default_slots("cpu") == 4
@@ -218,7 +219,7 @@ def test_default_slots(monkeypatch):
                                              ("s2-mlp3", "bce", "unit"), ("s3-dense", "bce", "unit"),
                                              ("s4-stacked", "mse", "unit")])
 def test_the_output_range_is_found_past_shape_only_layers(name, loss, scale):
-    from aecore.build import build
+    from aecore.shapes.build import build
     p = plan(TrainConfig(model=name))
     assert (p.loss, p.scale) == (loss, scale)
     model = build(p.summary).eval()
@@ -229,3 +230,70 @@ def test_the_output_range_is_found_past_shape_only_layers(name, loss, scale):
         torch.testing.assert_close(torch.sigmoid(logits), out)
     else:
         assert torch.equal(logits, out)
+
+
+class _StopAfter:
+    """A stop flag that is set after ``n`` checks: the loop checks it once before every step."""
+
+    def __init__(self, n: int):
+        self.n, self.calls = n, 0
+
+    def is_set(self) -> bool:
+        self.calls += 1
+        return self.calls > self.n
+
+
+@pytest.mark.parametrize("config", [replace(QUICK, noise="gaussian", noise_level=0.3),  # noise draws from the run's generator
+                                    TrainConfig(model="s4-stacked", epochs=2, batch_size=100, max_train=512)],
+                         ids=["conv-noise", "stacked"])
+def test_stop_then_continue_equals_the_run_that_never_stopped(config):
+    whole = run(config, device="cpu")
+    part = run(config, device="cpu", stop=_StopAfter(11))  # mid-epoch: 11 steps of ⌈512/64⌉ = 8 per epoch
+    ck = part.checkpoint
+    assert part.stopped and (ck.epoch, ck.step) == divmod(11, ck.steps) and len(part.history["train_loss"]) == 11 // ck.steps
+    rest = run(config, device="cpu", resume=part)
+    assert not rest.stopped and rest.history["test_loss"] == whole.history["test_loss"]
+    for a, b in zip(whole.model.state_dict().values(), rest.model.state_dict().values()):
+        assert torch.equal(a, b)
+
+
+def test_a_kept_stopped_run_is_exactly_its_stop_at_config():
+    part = run(QUICK, device="cpu", stop=_StopAfter(11))
+    kept = part.kept()
+    assert kept.config.stop_at == 11 and kept.config.key() != QUICK.key() and not kept.stopped
+    assert kept.history["partial"] == [2, 3, 8]
+    again = run(kept.config, device="cpu")
+    assert not again.stopped and again.history["partial"] == [2, 3, 8]
+    for a, b in zip(kept.model.state_dict().values(), again.model.state_dict().values()):
+        assert torch.equal(a, b)
+
+
+def test_a_run_stopped_before_its_first_step_cannot_be_kept():
+    part = run(QUICK, device="cpu", stop=_StopAfter(0))
+    assert part.stopped and part.checkpoint.done_steps == 0
+    with pytest.raises(ValueError, match="nothing to keep"):
+        part.kept()
+    rest = run(QUICK, device="cpu", resume=part)  # Continue still works: it is the whole run
+    assert torch.equal(next(iter(rest.model.state_dict().values())),
+                       next(iter(run(QUICK, device="cpu").model.state_dict().values())))
+
+
+def test_stop_at_zero_keeps_every_existing_cache_key():
+    """The new field must not change the key of a whole run (models saved before it stay valid)."""
+    assert "stop_at" not in QUICK.to_dict() and "stop_at" in replace(QUICK, stop_at=5).to_dict()
+    assert TrainConfig.from_dict(replace(QUICK, stop_at=5).to_dict()) == replace(QUICK, stop_at=5).canonical()
+
+
+def test_resume_refuses_other_settings():
+    part = run(QUICK, device="cpu", stop=_StopAfter(3))
+    with pytest.raises(ValueError, match="same settings"):
+        run(replace(QUICK, lr=1e-2), device="cpu", resume=part)
+
+
+def test_a_job_keeps_the_language_it_was_started_in():
+    """A training thread runs in a copy of its starter's context: its messages are in that language."""
+    from aecore.text import using
+    with using("ko"):
+        job = TrainJob(replace(QUICK, dataset="nope")).start()
+    job.join(30)
+    assert job.error and "데이터셋" in job.error and "'nope'" in job.error

@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 from PIL import Image
 
-from aecore.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
+from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
 
 
 def encode(img: Image.Image, fmt: str = "PNG", **kw) -> bytes:

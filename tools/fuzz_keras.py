@@ -17,8 +17,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from aecore.keras_rules import ACTIVATIONS  # noqa: E402
-from aecore.layers import summarize  # noqa: E402
+from aecore.shapes.keras_rules import ACTIVATIONS  # noqa: E402
+from aecore.shapes.layers import summarize  # noqa: E402
 
 
 def maybe(r, p):

@@ -17,9 +17,9 @@ import ast
 import operator
 from dataclasses import dataclass, field
 
-from aecore import keras_rules, torch_rules
-from aecore.i18n import t
-from aecore.rules import Ctx, LayerError, bind
+from aecore.shapes import keras_rules, torch_rules
+from aecore.shapes.rules import Ctx, LayerError, bind
+from aecore.text import t
 
 MAX_SOURCE = 200_000  # characters: a pasted model, not a library
 _SEQUENTIAL = "Sequential"
@@ -69,8 +69,7 @@ def _listify(v):
 
 
 class _Reader:
-    def __init__(self, tree: ast.Module, given: dict, lang: str):
-        self.lang = lang
+    def __init__(self, tree: ast.Module, given: dict):
         self.given = dict(given)
         self.used: dict = {}
         self.notes: list[str] = []
@@ -136,11 +135,11 @@ class _Reader:
         if isinstance(node, ast.BinOp) and type(node.op) in _BINOPS:
             a, b = self.value(node.left, env), self.value(node.right, env)
             if isinstance(node.op, ast.Pow) and (not isinstance(b, int) or abs(b) > 64):
-                raise ParseError(t("parse.expression", self.lang, line=line), line)
+                raise ParseError(t("parse.expression", line=line), line)
             try:
                 return _BINOPS[type(node.op)](a, b)
             except Exception:  # noqa: BLE001 - 1/0, "a" * "b": a bad expression, told as such
-                raise ParseError(t("parse.expression", self.lang, line=line), line) from None
+                raise ParseError(t("parse.expression", line=line), line) from None
         if isinstance(node, ast.Attribute):  # activation=tf.nn.relu -> 'relu'
             if node.attr in keras_rules.ACTIVATIONS:
                 return node.attr
@@ -154,7 +153,7 @@ class _Reader:
                 return _BATCH
             if fn in ("int", "float") and len(node.args) == 1:
                 return {"int": int, "float": float}[fn](self.value(node.args[0], env))
-        raise ParseError(t("parse.expression", self.lang, line=line), line)
+        raise ParseError(t("parse.expression", line=line), line)
 
     # ---- layers -----------------------------------------------------------------------------------
     def _rules_for(self, name: str):
@@ -176,21 +175,21 @@ class _Reader:
             return None
         dialect, rule = self._rules_for(name)
         if rule is None:
-            raise ParseError(t("parse.unknown_layer", self.lang, line=line, name=name), line)
+            raise ParseError(t("parse.unknown_layer", line=line, name=name), line)
         if self.dialect is None:
             self.dialect = dialect
         elif dialect != self.dialect:
-            raise ParseError(t("parse.mixed", self.lang, line=line, name=name), line)
+            raise ParseError(t("parse.mixed", line=line, name=name), line)
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
-            raise ParseError(t("parse.expression", self.lang, line=line), line)
+            raise ParseError(t("parse.expression", line=line), line)
         args = tuple(self.value(a, env) for a in call.args)
         kwargs = {k.arg: self.value(k.value, env) for k in call.keywords}
         if any(v is _BATCH for v in args + tuple(kwargs.values())):  # x.shape[0] means something only in a reshape
-            raise ParseError(t("parse.expression", self.lang, line=line), line)
+            raise ParseError(t("parse.expression", line=line), line)
         try:
-            bound = bind(rule, args, kwargs, Ctx(self.lang, name))
+            bound = bind(rule, args, kwargs, Ctx(name))
         except LayerError as e:
-            raise ParseError(t("parse.line", self.lang, line=line) + str(e), line) from None
+            raise ParseError(t("parse.line", line=line) + str(e), line) from None
         spec = {"type": name}
         given = set(rule.keywords[:len(args)]) | set(kwargs)
         for key in rule.keywords + tuple(sorted(rule.accepted)):
@@ -207,7 +206,7 @@ class _Reader:
         stack = []
         for node in items:
             if not isinstance(node, ast.Call):
-                raise ParseError(t("parse.not_layer", self.lang, line=node.lineno), node.lineno)
+                raise ParseError(t("parse.not_layer", line=node.lineno), node.lineno)
             if _tail(node.func) == _SEQUENTIAL:
                 stack += self.sequential(node, env)
             else:
@@ -225,7 +224,7 @@ class _Reader:
     def instance(self, cls: ast.ClassDef, args, kwargs, depth: int = 0) -> list[dict]:
         """The stack a class computes: bind __init__'s arguments, then follow forward()/call()."""
         if depth > 8:
-            raise ParseError(t("parse.too_deep", self.lang, line=cls.lineno), cls.lineno)
+            raise ParseError(t("parse.too_deep", line=cls.lineno), cls.lineno)
         init = next((f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == "__init__"), None)
         env: dict = {}
         if init is not None:
@@ -295,7 +294,7 @@ class _Reader:
     def _reshape(self, call: ast.Call, stack) -> list[dict]:
         line = call.lineno
         if _tail(call.func) == "flatten":
-            self.notes.append(t("parse.note_flatten", self.lang, line=line))
+            self.notes.append(t("parse.note_flatten", line=line))
             return [{"type": "Flatten"}]
         dims = [self.value(a, {}) for a in call.args]
         if len(dims) == 1 and isinstance(dims[0], tuple):
@@ -303,13 +302,13 @@ class _Reader:
         if dims and (dims[0] is _BATCH or dims[0] == -1 and len(dims) > 1 and -1 not in dims[1:]):
             dims = dims[1:]
         if any(d is _BATCH or not isinstance(d, int) for d in dims) or not dims:
-            raise ParseError(t("parse.reshape", self.lang, line=line), line)
+            raise ParseError(t("parse.reshape", line=line), line)
         if len(dims) == 1:
-            self.notes.append(t("parse.note_flatten", self.lang, line=line))
+            self.notes.append(t("parse.note_flatten", line=line))
             return [{"type": "Flatten"}]
         last = next((s["type"] for s in reversed(stack) if s["type"] not in _SHAPE_KEEPING), None)
         ops = [] if last in ("Linear", "Flatten", "Dense") else [{"type": "Flatten"}]  # x.reshape reads flat
-        self.notes.append(t("parse.note_unflatten", self.lang, line=line, dims=tuple(dims)))
+        self.notes.append(t("parse.note_unflatten", line=line, dims=tuple(dims)))
         return ops + [{"type": "Unflatten", "dim": 1, "unflattened_size": list(dims)}]
 
     # ---- the model --------------------------------------------------------------------------------
@@ -350,7 +349,7 @@ class _Reader:
                 first = min(calls, key=lambda n: n.lineno)
                 found.append((first.lineno, self.sequential(first, {})))
         if not found:
-            raise ParseError(t("parse.no_model", self.lang))
+            raise ParseError(t("parse.no_model"))
         return max(found, key=lambda f: f[0])[1]
 
     def _top_level(self, stmt) -> bool:
@@ -368,24 +367,24 @@ def _clean(source: str) -> str:
     return "\n".join("" if line.lstrip().startswith(("!", "%")) else line for line in source.splitlines())
 
 
-def read_code(source: str, variables: dict | None = None, lang: str = "en") -> Parsed:
+def read_code(source: str, variables: dict | None = None) -> Parsed:
     if not isinstance(source, str) or not source.strip():
-        raise ParseError(t("parse.empty", lang))
+        raise ParseError(t("parse.empty"))
     if len(source) > MAX_SOURCE:
-        raise ParseError(t("parse.too_long", lang, n=MAX_SOURCE))
+        raise ParseError(t("parse.too_long", n=MAX_SOURCE))
     try:
         tree = ast.parse(_clean(source).expandtabs(8))
     except SyntaxError as e:
-        raise ParseError(t("parse.syntax", lang, line=e.lineno, msg=e.msg), e.lineno) from None
-    reader = _Reader(tree, variables or {}, lang)
+        raise ParseError(t("parse.syntax", line=e.lineno, msg=e.msg), e.lineno) from None
+    reader = _Reader(tree, variables or {})
     try:
         stack = reader.model()
     except _Unknown as e:
-        raise ParseError(t("parse.unknown_name", lang, line=e.line, name=e.name), e.line, e.name) from None
+        raise ParseError(t("parse.unknown_name", line=e.line, name=e.name), e.line, e.name) from None
     except RecursionError:
-        raise ParseError(t("parse.too_deep", lang, line=1), 1) from None
+        raise ParseError(t("parse.too_deep", line=1), 1) from None
     if not stack:
-        raise ParseError(t("parse.no_layers", lang))
+        raise ParseError(t("parse.no_layers"))
     dialect = reader.dialect or "keras"
     return Parsed(dialect, stack, reader.input_shape, reader.used, reader.notes)
 

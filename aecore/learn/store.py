@@ -20,8 +20,8 @@ from pathlib import Path
 
 import torch
 
-from aecore import data
-from aecore.build import build
+from aecore.learn import data
+from aecore.shapes.build import build
 
 _LOCK = threading.Lock()
 
@@ -36,7 +36,7 @@ def path_for(config) -> Path:
 
 def save(result) -> Path:
     """Write a finished (not stopped) run. Returns its folder."""
-    from aecore.train import FORMAT
+    from aecore.learn.train import FORMAT
     final = path_for(result.config)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
@@ -58,9 +58,9 @@ def save(result) -> Path:
     return final
 
 
-def load(config, device: str = "cpu", lang: str = "en"):
+def load(config, device: str = "cpu"):
     """The saved run of exactly this config as a TrainResult, or None (never saved, or not readable)."""
-    from aecore.train import FORMAT, TrainResult, plan
+    from aecore.learn.train import FORMAT, TrainResult, plan
     folder = path_for(config)
     if not (folder / "weights.pt").exists():
         return None
@@ -72,8 +72,8 @@ def load(config, device: str = "cpu", lang: str = "en"):
         state = torch.load(folder / "weights.pt", map_location="cpu", weights_only=True)
         if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
             raise ValueError("it is not a state_dict")
-        p = plan(config, lang)
-        model = build(p.summary, lang)
+        p = plan(config)
+        model = build(p.summary)
         model.load_state_dict(state, strict=True)
         model.to(device).eval()
         return TrainResult(config, p, model, info["history"], info.get("device", "?"), int(info.get("images", 0)),

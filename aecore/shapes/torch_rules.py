@@ -6,9 +6,20 @@ against real torch modules.
 """
 from __future__ import annotations
 
-from aecore.rules import (
-    REQUIRED, Ctx, Out, Rule, choice, dims_product, fmt_shape, int_tuple, is_int, join_hw, number,
-    params_text, positive_int, rate,
+from aecore.shapes.rules import (
+    REQUIRED,
+    Out,
+    Rule,
+    choice,
+    dims_product,
+    fmt_shape,
+    int_tuple,
+    is_int,
+    join_hw,
+    number,
+    params_text,
+    positive_int,
+    rate,
 )
 
 UPSAMPLE_MODES = ("nearest", "bilinear", "bicubic", "nearest-exact", "area")

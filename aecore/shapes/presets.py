@@ -156,3 +156,24 @@ def fit_to(name: str, channels: int, side: int, **params) -> dict:
     if "side" in keys:
         out["side"] = side
     return out
+
+
+def puzzle() -> dict:
+    """The facts behind lesson 1's shape puzzle, read off its own table (so the sentence that teaches them
+    stays true if the preset changes): how many poolings and upsamplings, the row that rounds an odd size
+    up, and the row that trims the border."""
+    from aecore.shapes.layers import summarize
+    stack, shape, dialect = make("s0-keras-conv")
+    rows = summarize(stack, shape, dialect).rows
+    odd = next(r for r in rows if r.input_shape[0] % 2 and r.output_shape[0] == -(-r.input_shape[0] // 2))
+    trim = next(r for r in rows if r.type == "Conv2D" and tuple(dict(r.cfg).get("strides", (1, 1))) == (1, 1)
+                and r.output_shape[0] < r.input_shape[0])
+    chain = [shape[0]]
+    for r in rows:
+        if r.output_shape[0] != chain[-1]:
+            chain.append(r.output_shape[0])
+    return {"pools": sum(r.type == "MaxPooling2D" for r in rows), "ups": sum(r.type == "UpSampling2D" for r in rows),
+            "chain": " → ".join(map(str, chain)),
+            "side": shape[0], "odd_row": odd.index, "odd_type": odd.type, "odd_in": odd.input_shape[0],
+            "odd_out": odd.output_shape[0], "odd_strides": dict(odd.cfg).get("strides", (1, 1))[0],
+            "trim_row": trim.index, "trim_in": trim.input_shape[0], "trim_out": trim.output_shape[0]}

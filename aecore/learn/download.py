@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import socket
+import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Callable
@@ -16,7 +19,28 @@ CHUNK = 1 << 20
 
 
 class DownloadError(OSError):
-    pass
+    """Every URL failed. ``kind`` is the likeliest reason in a learner's terms: 'offline' (no name lookup:
+    no network), 'refused', 'timeout', 'http' (with ``code``), 'checksum', 'short', or 'other'."""
+
+    def __init__(self, message: str, kind: str = "other", code: int | None = None):
+        super().__init__(message)
+        self.kind, self.code = kind, code
+
+
+def _kind(e: BaseException) -> tuple[str, int | None]:
+    """What went wrong with one URL, from the exception (urllib wraps the socket's in ``reason``)."""
+    if isinstance(e, DownloadError):
+        return e.kind, e.code
+    if isinstance(e, urllib.error.HTTPError):
+        return "http", e.code
+    reason = getattr(e, "reason", e)
+    if isinstance(reason, socket.gaierror):
+        return "offline", None
+    if isinstance(reason, (TimeoutError, socket.timeout)) or "timed out" in str(reason):
+        return "timeout", None
+    if isinstance(reason, (ConnectionRefusedError, ConnectionResetError)):
+        return "refused", None
+    return "other", None
 
 
 def md5sum(path: Path) -> str:
@@ -50,14 +74,20 @@ def fetch(urls: list[str] | str, dest: Path, md5: str | None = None, progress: P
                     if progress:
                         progress(done, total, label or dest.name)
             if total is not None and done != total:
-                raise DownloadError(f"got {done} of {total} bytes")
+                raise DownloadError(f"got {done} of {total} bytes", "short")
             if md5 is not None and md5sum(part) != md5:
-                raise DownloadError("the file's checksum does not match")
+                raise DownloadError("the file's checksum does not match", "checksum")
             os.replace(part, dest)
             return dest
         except (OSError, ValueError) as e:  # URLError, timeouts, refused connections, bad URLs
-            reasons.append(f"{url}: {getattr(e, 'reason', e)}")
+            reasons.append((url, e))
         finally:
             if part.exists():
                 part.unlink()
-    raise DownloadError("; ".join(reasons) or "no URL to try")
+    # the details for the server's log; the learner is told the kind in words (aecore.learn.data)
+    detail = "; ".join(f"{url}: {getattr(e, 'reason', e)}" for url, e in reasons) or "no URL to try"
+    print(f"aecore: download of {label or dest.name} failed: {detail}", file=sys.stderr)
+    kinds = [_kind(e) for _, e in reasons] or [("other", None)]
+    order = ("checksum", "short", "http", "timeout", "refused", "offline", "other")  # the most telling first
+    kind, code = min(kinds, key=lambda k: order.index(k[0]))
+    raise DownloadError(detail, kind, code)

@@ -45,11 +45,16 @@ TEXT = {
     "home.use_text": ("Denoise images, explore the latent space, and find similar images by their codes.",
                       "노이즈를 없애고, 잠재 공간을 탐색하고, 코드로 비슷한 이미지를 찾습니다."),
     "home.puzzle_title": ("The shape puzzle", "모양 퍼즐"),
-    "home.puzzle_text": ("The first lesson's model pools twice but upsamples three times, and still ends at "
-                         "28×28. Why? Two rows of the table hold the answer: a 'same' pooling turns 7 into 4, and "
-                         "one convolution without padding turns 16 into 14.",
-                         "첫 수업의 모델은 풀링을 두 번, 업샘플링을 세 번 하는데도 28×28로 끝납니다. 왜일까요? 표의 "
-                         "두 줄에 답이 있습니다: 'same' 풀링은 7을 4로, 패딩 없는 합성곱은 16을 14로 만듭니다."),
+    "home.puzzle_text": ("Lesson 1's model pools {pools} times but upsamples {ups} times, and still ends at "
+                         "{side}×{side}. Why? Follow the side of the image down its table: **{chain}**. Two rows hold "
+                         "the answer. Row {odd_row}, a {odd_type} with stride {odd_strides} and 'same' padding, rounds "
+                         "up: ⌈{odd_in}/{odd_strides}⌉ = {odd_out}. Row {trim_row}, a {odd_type} without padding, "
+                         "trims the border: {trim_in} becomes {trim_out}, and the last upsampling lands on {side}.",
+                         "1강의 모델은 풀링을 {pools}번, 업샘플링을 {ups}번 하는데도 {side}×{side}로 끝납니다. "
+                         "왜일까요? 표를 따라 이미지 한 변의 길이를 보세요: **{chain}**. 답은 두 줄에 있습니다. "
+                         "{odd_row}번 줄은 stride {odd_strides}에 'same' 패딩을 쓴 {odd_type}로, 올림을 합니다: "
+                         "⌈{odd_in}/{odd_strides}⌉ = {odd_out}. {trim_row}번 줄은 패딩 없는 {odd_type}로, 가장자리를 "
+                         "깎아 {trim_in}을 {trim_out}로 만들고, 마지막 업샘플링이 {side}에 닿습니다."),
     "home.open_builder": ("Open the Layer Builder", "레이어 빌더 열기"),
 
     # ---- the shape table and its picture ------------------------------------------------------------
@@ -115,14 +120,19 @@ TEXT = {
     "builder.banner_differs": ("The output {out} is not the input {inp}: an autoencoder must give back the shape "
                                "it was given.",
                                "출력 {out}이 입력 {inp}과 다릅니다: 오토인코더는 받은 모양 그대로 돌려줘야 합니다."),
-    "preset.s0-keras-conv": ("Seed 000 · Keras conv puzzle (2 poolings, 3 upsamplings)",
-                             "시드 000 · Keras 합성곱 퍼즐 (풀링 2번, 업샘플링 3번)"),
-    "preset.s1-uva-conv": ("Seed 001 · PyTorch conv encoder/decoder (GELU, latent 256)",
-                           "시드 001 · PyTorch 합성곱 인코더/디코더 (GELU, 잠재 256)"),
-    "preset.s2-mlp3": ("Seed 002 · MLP 784-128-64-12-3 (3-D latent)", "시드 002 · MLP 784-128-64-12-3 (3차원 잠재)"),
-    "preset.s3-dense": ("Seed 003 · one Dense layer each way (latent 32)", "시드 003 · 양쪽 Dense 한 층 (잠재 32)"),
-    "preset.s4-stacked": ("Seed 004 · stacked 784-300-150-300-784 (ELU)", "시드 004 · 적층 784-300-150-300-784 (ELU)"),
+    "preset.s0-keras-conv": ("Lesson 1 · the shape puzzle: Keras conv, 2 poolings, 3 upsamplings",
+                             "1강 · 모양 퍼즐: Keras 합성곱, 풀링 2번, 업샘플링 3번"),
+    "preset.s1-uva-conv": ("Lesson 2 · PyTorch conv encoder and decoder (GELU, latent 256)",
+                           "2강 · PyTorch 합성곱 인코더와 디코더 (GELU, 잠재 256)"),
+    "preset.s2-mlp3": ("Lesson 3 · MLP 784-128-64-12-3 with a 3-D latent", "3강 · 3차원 잠재 공간의 MLP 784-128-64-12-3"),
+    "preset.s3-dense": ("Lesson 4 · one Dense layer each way (latent 32)", "4강 · 양쪽에 Dense 한 층 (잠재 32)"),
+    "preset.s4-stacked": ("Lesson 5 · stacked 784-300-150-300-784 (ELU)", "5강 · 적층 784-300-150-300-784 (ELU)"),
     "preset.empty-keras": ("Empty · Keras", "빈 스택 · Keras"),
+    "builder.mine_edited": ("✎ My stack: {what}, edited", "✎ 내 스택: {what}을(를) 고친 것"),
+    "builder.mine_pasted": ("✎ My stack: pasted code ({n} layers)", "✎ 내 스택: 붙여 넣은 코드 ({n}개 층)"),
+    "builder.mine_link": ("✎ My stack: from a link ({n} layers)", "✎ 내 스택: 링크에서 받은 것 ({n}개 층)"),
+    "builder.mine_empty": ("✎ My stack ({n} layers)", "✎ 내 스택 ({n}개 층)"),
+    "builder.undo": ("Back to {what}", "{what}(으)로 돌아가기"),
     "preset.empty-pytorch": ("Empty · PyTorch", "빈 스택 · PyTorch"),
 
     # ---- predict the shape ------------------------------------------------------------------------------
@@ -146,15 +156,37 @@ TEXT = {
 
     # ---- datasets -------------------------------------------------------------------------------------
     "data.unknown": ("There is no dataset called '{name}'. Known: {names}.", "'{name}'라는 데이터셋은 없습니다. 있는 것: {names}."),
-    "data.missing": ("{name} is not in {root} and downloading is off. The offline sets need no network: {offline}.",
-                     "{name}이(가) {root}에 없고 다운로드가 꺼져 있습니다. 오프라인 데이터셋은 네트워크 없이 됩니다: {offline}."),
-    "data.download_failed": ("Could not download {name} ({reason}). Is there a network here? The offline sets need "
-                             "none: {offline}.",
-                             "{name}을(를) 내려받지 못했습니다 ({reason}). 네트워크가 있나요? 오프라인 데이터셋은 "
-                             "네트워크가 필요 없습니다: {offline}."),
-    "data.broken": ("The files of {name} in {root} cannot be read ({reason}). Delete that folder to download them "
-                    "again.",
-                    "{root}에 있는 {name} 파일을 읽을 수 없습니다 ({reason}). 그 폴더를 지우면 다시 내려받습니다."),
+    "data.missing": ("{name} is not on this machine (in {root}) and downloading is off. The offline sets need no "
+                     "network: {offline}.",
+                     "{name}이(가) 이 컴퓨터({root})에 없고 다운로드가 꺼져 있습니다. 오프라인 데이터셋은 네트워크 "
+                     "없이 됩니다: {offline}."),
+    "data.download_failed": ("{name} could not be downloaded: {reason} The offline sets need no network: {offline}.",
+                             "{name}을(를) 내려받지 못했습니다: {reason} 오프라인 데이터셋은 네트워크가 필요 없습니다: "
+                             "{offline}."),
+    "data.why_offline": ("this machine cannot reach the internet (the download server's name could not be looked up).",
+                         "이 컴퓨터가 인터넷에 연결되어 있지 않습니다 (내려받을 서버의 이름을 찾지 못했습니다)."),
+    "data.why_refused": ("the download server refused the connection.", "내려받을 서버가 연결을 거부했습니다."),
+    "data.why_timeout": ("the download server did not answer in time.", "내려받을 서버가 제때 응답하지 않았습니다."),
+    "data.why_http": ("the download server answered with an error (HTTP {code}).",
+                      "내려받을 서버가 오류로 응답했습니다 (HTTP {code})."),
+    "data.why_checksum": ("the file arrived damaged (its checksum does not match); nothing was kept.",
+                          "파일이 손상된 채 도착했습니다 (체크섬이 맞지 않음). 아무것도 저장하지 않았습니다."),
+    "data.why_short": ("the download was cut off before the end; nothing was kept.",
+                       "내려받기가 끝나기 전에 끊겼습니다. 아무것도 저장하지 않았습니다."),
+    "data.why_other": ("the download failed (the server log has the details).",
+                       "내려받기에 실패했습니다 (자세한 내용은 서버 로그에 있습니다)."),
+    "data.broken": ("The files of {name} on this machine (in {root}) cannot be read; the server log says why. "
+                    "Delete that folder to download them again.",
+                    "이 컴퓨터({root})에 있는 {name} 파일을 읽을 수 없습니다. 이유는 서버 로그에 있습니다. 그 폴더를 "
+                    "지우면 다시 내려받습니다."),
+    "data.use_offline": ("Use {name} instead", "{name}(으)로 바꾸기"),
+    "dataset_name.digits": ("Digits", "숫자"),
+    "dataset_name.textures": ("Textures", "질감"),
+    "dataset_name.ihc": ("Stained tissue", "염색 조직"),
+    "dataset_name.faces": ("Faces", "얼굴"),
+    "dataset_name.mnist": ("MNIST", "MNIST"),
+    "dataset_name.fashion-mnist": ("Fashion-MNIST", "Fashion-MNIST"),
+    "dataset_name.cifar10": ("CIFAR-10", "CIFAR-10"),
 
     # ---- training -------------------------------------------------------------------------------------
     "train.bad_stack": ("The custom model's stack is not readable JSON.", "사용자 모델의 스택을 JSON으로 읽을 수 없습니다."),
@@ -218,9 +250,9 @@ TEXT = {
     "train.denoise_title": ("Denoising and sparsity", "노이즈 제거와 희소성"),
     "train.noise": ("Corrupt the input with", "입력에 넣을 노이즈"),
     "train.noise_level": ("Noise level", "노이즈 세기"),
-    "train.level_help": ("Gaussian: σ on pixels in [0, 1] (lesson 001 uses 0.2). Salt-and-pepper and masking: the "
+    "train.level_help": ("Gaussian: σ on pixels in [0, 1] (lesson 2 uses 0.2). Salt-and-pepper and masking: the "
                          "share of pixels hit.",
-                         "가우시안: [0, 1] 픽셀에 더하는 σ (001 수업은 0.2). 소금-후추와 마스킹: 바뀌는 픽셀의 비율."),
+                         "가우시안: [0, 1] 픽셀에 더하는 σ (2강은 0.2). 소금-후추와 마스킹: 바뀌는 픽셀의 비율."),
     "train.sparsity": ("Sparsity (L1 on the code)", "희소성 (코드에 L1)"),
     "train.sparsity_help": ("A sparse autoencoder: a penalty that keeps most of the code near zero.",
                             "희소 오토인코더: 코드 대부분이 0 가까이 머물도록 벌점을 줍니다."),
@@ -241,8 +273,36 @@ TEXT = {
     "train.phase_data": ("Loading the images…", "이미지를 불러오는 중…"),
     "train.phase_training": ("Training…", "학습 중…"),
     "train.phase_done": ("Done", "완료"),
-    "train.phase_stopped": ("Stopped before the end: nothing was kept. Press Train to run it again.",
-                            "끝나기 전에 멈췄습니다: 저장된 것은 없습니다. 다시 학습 시작을 누르세요."),
+    "train.phase_stopped": ("Stopped", "멈춤"),
+    "train.stopped_early": ("Stopped before training began: nothing was trained or kept. Press Train to start again.",
+                            "학습을 시작하기 전에 멈췄습니다: 학습하거나 저장한 것이 없습니다. 다시 학습 시작을 누르세요."),
+    "train.stopped_at": ("Stopped in epoch {e} of {n}, after step {s} of {steps}: {done} epoch(s) complete. This model "
+                         "is not finished and is **not kept** yet. Continue from exactly here (the result will be the "
+                         "same as a run that never stopped), or keep it as it is now.",
+                         "{n} 에폭 중 {e}번째 에폭, {steps}단계 중 {s}단계에서 멈췄습니다: 끝난 에폭은 {done}개입니다. "
+                         "이 모델은 다 학습되지 않았고 아직 **저장되지 않았습니다**. 멈춘 자리에서 이어서 학습하거나 "
+                         "(끝까지 멈추지 않은 학습과 같은 결과가 나옵니다), 지금 모습 그대로 저장하세요."),
+    "train.continue": ("Continue training", "이어서 학습하기"),
+    "train.keep": ("Keep it as it is", "지금 그대로 저장"),
+    "train.keep_help": ("Keeps this model, stopped part-way, as a model of its own: the other pages can use it, and "
+                        "its settings record where it stopped.",
+                        "중간에 멈춘 이 모델을 따로 저장합니다: 다른 페이지에서 쓸 수 있고, 설정에 멈춘 위치가 "
+                        "기록됩니다."),
+    "train.kept_partial": ("Kept as it was when stopped, after {steps} steps: not fully trained. The other pages can "
+                           "use it.",
+                           "멈췄을 때 그대로, {steps}단계 학습한 모델을 저장했습니다: 끝까지 학습하지는 않았습니다. "
+                           "다른 페이지에서 쓸 수 있습니다."),
+    "train.note_from_builder": ("Your stack from the Layer Builder ({n} layers) is the model here. Choose the images and "
+                                "settings, then press Train.",
+                                "레이어 빌더에서 만든 스택({n}개 층)이 여기의 모델입니다. 이미지와 설정을 고른 뒤 학습 "
+                                "시작을 누르세요."),
+    "train.note_doctor": ("The suggested settings are in the form now: press Train to try them.",
+                          "제안한 설정을 양식에 넣었습니다: 학습 시작을 눌러 해 보세요."),
+    "train.custom_is": ("My stack: {n} layers, {dialect}, input ({shape}). Change it in the Layer Builder.",
+                        "내 스택: {n}개 층, {dialect}, 입력 ({shape}). 레이어 빌더에서 바꿀 수 있습니다."),
+    "train.last_run": ("Below: your last run ({what}). The settings above differ: press Train to run them.",
+                       "아래는 마지막 학습({what})입니다. 위의 설정은 이와 다릅니다: 학습 시작을 누르면 그 설정으로 "
+                       "학습합니다."),
     "train.phase_error": ("Stopped by an error", "오류로 멈춤"),
     "train.finished": ("Trained in {s} s and kept: the same settings will come back at once.",
                        "{s}초 동안 학습해 저장했습니다: 같은 설정이면 바로 다시 나옵니다."),
@@ -297,6 +357,7 @@ TEXT = {
     "use.model": ("Model", "모델"),
     "use.trained": ("The model I trained: {what}", "내가 학습한 모델: {what}"),
     "use.describe": ("{model} on {data}, {epochs} epochs{noise}", "{data}에서 {model}, {epochs} 에폭{noise}"),
+    "use.stopped_at": ("stopped after {steps} steps", "{steps}단계에서 멈춤"),
     "use.smaller": ("On this CPU the model is made smaller so it trains in seconds: {ours} (the lesson: {lesson}).",
                     "이 CPU에서는 몇 초 안에 학습하도록 모델을 줄였습니다: {ours} (수업: {lesson})."),
     "use.need_title": ("This page needs a trained model", "이 페이지에는 학습된 모델이 필요합니다"),
@@ -321,10 +382,10 @@ TEXT = {
     "nav.denoise": ("Denoise", "노이즈 제거"),
     "denoise.title": ("🧽 Denoise", "🧽 노이즈 제거"),
     "denoise.intro": ("Two autoencoders of the same shape: one trained on clean images, one trained to rebuild "
-                      "clean images from noisy ones (a denoising autoencoder, lesson 001). Give both the same "
+                      "clean images from noisy ones (a denoising autoencoder, lesson 2). Give both the same "
                       "noisy images and compare.",
                       "모양이 같은 오토인코더 두 개: 하나는 깨끗한 이미지로, 하나는 노이즈 낀 이미지에서 깨끗한 이미지를 "
-                      "되살리도록 학습했습니다 (노이즈 제거 오토인코더, 001 수업). 같은 노이즈 이미지를 넣어 비교해 보세요."),
+                      "되살리도록 학습했습니다 (노이즈 제거 오토인코더, 2강). 같은 노이즈 이미지를 넣어 비교해 보세요."),
     "denoise.train_noise": ("Noise while training", "학습 때 노이즈"),
     "denoise.train_level": ("Training noise level", "학습 노이즈 세기"),
     "denoise.test_noise": ("Noise now", "지금 넣을 노이즈"),
@@ -358,10 +419,10 @@ TEXT = {
     "nav.latent": ("Latent space", "잠재 공간"),
     "latent.title": ("🌌 Latent space", "🌌 잠재 공간"),
     "latent.intro": ("Each test image becomes a point: its code, the numbers at the bottleneck. Images the model "
-                     "finds alike land close together, even though it never saw a label (lesson 002 plots a 3-D "
+                     "finds alike land close together, even though it never saw a label (lesson 3 plots a 3-D "
                      "code of Fashion-MNIST).",
                      "테스트 이미지 하나가 점 하나가 됩니다: 병목에 있는 숫자들, 즉 코드입니다. 모델은 레이블을 본 적이 "
-                     "없는데도 비슷한 이미지는 가까이 모입니다 (002 수업은 Fashion-MNIST의 3차원 코드를 그립니다)."),
+                     "없는데도 비슷한 이미지는 가까이 모입니다 (3강은 Fashion-MNIST의 3차원 코드를 그립니다)."),
     "latent.model": ("The model whose codes are shown", "코드를 보여 줄 모델"),
     "latent.shape": ("{n} test images; the code of each has {d} numbers (the bottleneck's shape {shape}).",
                      "테스트 이미지 {n}장; 각 코드는 숫자 {d}개입니다 (병목 모양 {shape})."),
@@ -397,10 +458,10 @@ TEXT = {
     "nav.similar": ("Similar images", "비슷한 이미지"),
     "similar.title": ("🔎 Similar images", "🔎 비슷한 이미지"),
     "similar.intro": ("The encoder turns every image into a code; images whose codes are close look alike. Search "
-                      "by code: the k nearest and, for contrast, the k farthest (lesson 001, on CIFAR-10 and "
+                      "by code: the k nearest and, for contrast, the k farthest (lesson 2, on CIFAR-10 and "
                       "PathMNIST).",
                       "인코더는 이미지마다 코드를 만듭니다. 코드가 가까운 이미지는 서로 닮았습니다. 코드로 찾아봅니다: "
-                      "가장 가까운 k개와, 비교를 위해 가장 먼 k개 (001 수업, CIFAR-10과 PathMNIST)."),
+                      "가장 가까운 k개와, 비교를 위해 가장 먼 k개 (2강, CIFAR-10과 PathMNIST)."),
     "similar.model": ("The encoder that makes the codes", "코드를 만드는 인코더"),
     "similar.keys": ("Search among", "찾을 곳"),
     "similar.split_test": ("test images", "테스트 이미지"),
@@ -424,4 +485,98 @@ TEXT = {
                         "숫자 {d}개짜리 코드 사이의 {metric} 거리, {split} {n}장 중에서; 거리가 같으면 이미지 번호 순서입니다."),
     "similar.same_class": ("{same} of the {k} nearest share the query's label, which the encoder never saw.",
                            "가장 가까운 {k}개 중 {same}개가 찾는 이미지와 레이블이 같습니다. 인코더는 레이블을 본 적이 없습니다."),
+
+    # ---- links a teacher can share ----------------------------------------------------------------------------
+    "link.button": ("Copy a link to this", "이 화면의 링크 복사"),
+    "link.intro": ("This link opens this page with the same model, data and settings, in a fresh browser too.",
+                   "이 링크를 열면 새 브라우저에서도 같은 모델, 데이터, 설정으로 이 페이지가 열립니다."),
+    "link.hide": ("Hide in the linked view", "링크로 열 때 숨길 것"),
+    "link.hide_help": ("For a class: the students who open the link do not see these controls.",
+                       "수업용: 링크를 연 학생에게는 이 조작 부분이 보이지 않습니다."),
+    "link.how": ("Copy it with the icon at the top right of the box. The address bar always holds the same link.",
+                 "상자 오른쪽 위의 아이콘으로 복사하세요. 주소 창에도 늘 같은 링크가 있습니다."),
+    "link.notice": ("This link asked for something that was not used: {what}", "이 링크의 내용 중 쓰지 않은 것이 있습니다: {what}"),
+    "link.too_many": ("it has {n} settings; only the first {max} were read.", "설정이 {n}개여서 앞의 {max}개만 읽었습니다."),
+    "link.too_long": ("the value of '{name}' is too long.", "'{name}'의 값이 너무 깁니다."),
+    "link.bad_choice": ("'{name}' cannot be '{value}' (it can be {options}).",
+                        "'{name}'은(는) '{value}'일 수 없습니다 (가능한 값: {options})."),
+    "link.bad_hide": ("there is nothing called {names} to hide here (these can be hidden: {options}).",
+                      "여기에는 숨길 수 있는 {names}이(가) 없습니다 (숨길 수 있는 것: {options})."),
+    "link.bad_stack_too_long": ("its model is too large to come from a link; the Builder keeps its own.",
+                                "링크에 담긴 모델이 너무 큽니다. 빌더는 원래 모델을 그대로 둡니다."),
+    "link.bad_stack_unreadable": ("its model could not be read (the link may have been cut or changed); the Builder "
+                                  "keeps its own.",
+                                  "링크에 담긴 모델을 읽을 수 없습니다 (링크가 잘렸거나 바뀌었을 수 있습니다). 빌더는 원래 "
+                                  "모델을 그대로 둡니다."),
+    "link.bad_stack_not_a_stack": ("its model is not a list of layers the Builder can show; the Builder keeps its own.",
+                                   "링크에 담긴 모델이 빌더가 보여 줄 수 있는 층의 목록이 아닙니다. 빌더는 원래 모델을 "
+                                   "그대로 둡니다."),
+    "link.bad_stack_unknown_layer": ("its model has a layer type the Builder does not know; the Builder keeps its own.",
+                                     "링크에 담긴 모델에 빌더가 모르는 층이 있습니다. 빌더는 원래 모델을 그대로 둡니다."),
+    "link.bad_input": ("the input shape '{value}' is not a shape; the model's usual input is used.",
+                       "입력 모양 '{value}'은(는) 모양이 아닙니다. 모델의 기본 입력을 씁니다."),
+    "link.nearest": ("{name} = {value} is not offered; the nearest, {used}, is used.",
+                     "{name} = {value}은(는) 고를 수 없는 값이라 가장 가까운 {used}을(를) 씁니다."),
+    "link.clamped": ("{name} = {value} is out of range; {used} is used.", "{name} = {value}은(는) 범위 밖이라 {used}을(를) 씁니다."),
+    "link.bad_value": ("'{value}' is not a value for {name}.", "'{value}'은(는) {name}의 값이 될 수 없습니다."),
+    "hide.presets": ("the Start-from box", "시작 모델 상자"),
+    "hide.input": ("the input shape", "입력 모양"),
+    "hide.paste": ("pasting code", "코드 붙여 넣기"),
+    "hide.torch": ("the PyTorch view", "PyTorch로 보기"),
+    "hide.quiz": ("Predict the shape", "모양 맞히기"),
+    "hide.editor": ("the layer editors", "층 편집"),
+    "hide.link": ("this link button", "이 링크 버튼"),
+    "hide.dataset": ("the choice of images", "이미지 고르기"),
+    "hide.model": ("the choice of model", "모델 고르기"),
+    "hide.settings": ("epochs, batch, learning rate, loss", "에폭, 배치, 학습률, 손실 함수"),
+    "hide.denoise": ("denoising and sparsity", "노이즈 제거와 희소성"),
+    "hide.advanced": ("more settings (seed, image cap, sizes)", "설정 더 보기 (시드, 이미지 수, 크기)"),
+    "hide.upload": ("uploading an image", "이미지 올리기"),
+
+    # ---- the training doctor ------------------------------------------------------------------------------------
+    "doctor.title_collapsed": ("The training doctor: this model did not learn the images", "학습 진단: 이 모델은 이미지를 배우지 못했습니다"),
+    "doctor.title_weak": ("The training doctor: this model has barely started to learn", "학습 진단: 이 모델은 이제 막 배우기 시작했습니다"),
+    "doctor.explain_collapsed": ("Its reconstructions are nearly the same picture whatever the input (they vary "
+                                 "{spread}% as much as the images do), and its error, {error}, is no better than "
+                                 "always answering the average training image ({baseline}). It learned the average, "
+                                 "not the images: the model *collapsed*.",
+                                 "입력이 무엇이든 복원이 거의 같은 그림입니다 (이미지끼리 다른 정도의 {spread}%만 "
+                                 "다릅니다). 오차 {error}도 늘 학습 이미지의 평균을 답할 때({baseline})보다 낫지 "
+                                 "않습니다. 이미지가 아니라 평균을 배운 것으로, 모델이 *붕괴*했습니다."),
+    "doctor.explain_weak": ("Its error, {error}, is {ratio} of what always answering the average training image "
+                            "gives ({baseline}): better than the average, but the reconstructions are still blurry.",
+                            "오차 {error}는 늘 학습 이미지의 평균을 답할 때({baseline})의 {ratio}배입니다: 평균보다는 "
+                            "낫지만 복원은 아직 흐릿합니다."),
+    "doctor.causes": ("What usually causes it here, most likely first:", "이런 경우 흔한 원인 (가능성 높은 순서):"),
+    "doctor.stopped": ("It was stopped after {steps} steps, before the end.", "끝나기 전에 {steps}단계에서 멈췄습니다."),
+    "doctor.few_steps": ("Too few steps: {epochs} epoch(s) × {per} batches of {batch} images = **{steps} updates** "
+                         "of the weights. A model like this usually needs several hundred. More epochs or a smaller "
+                         "batch give more updates.",
+                         "단계가 너무 적습니다: {epochs} 에폭 × 배치 {per}개 (배치당 {batch}장) = 가중치 **{steps}번** "
+                         "갱신. 이런 모델은 보통 수백 번이 필요합니다. 에폭을 늘리거나 배치를 줄이면 갱신 횟수가 "
+                         "늘어납니다."),
+    "doctor.low_lr": ("The learning rate {lr} is small: each update moves the weights very little.",
+                      "학습률 {lr}이 작습니다: 한 번 갱신할 때 가중치가 아주 조금만 움직입니다."),
+    "doctor.high_lr": ("The learning rate {lr} is large and the loss did not fall: the updates may overshoot.",
+                       "학습률 {lr}이 크고 손실이 줄지 않았습니다: 갱신이 너무 멀리 튀는 것일 수 있습니다."),
+    "doctor.diverged": ("The loss became infinite or not a number: the learning rate {lr} is too large.",
+                        "손실이 무한대이거나 숫자가 아니게 되었습니다: 학습률 {lr}이 너무 큽니다."),
+    "doctor.dead": ("{pct}% of the code's units are 0 for every image (dead ReLUs): nothing flows through them. A "
+                    "smaller learning rate, or 'same' padding that keeps the border, often helps.",
+                    "코드 단위의 {pct}%가 모든 이미지에서 0입니다 (죽은 ReLU): 그 단위로는 아무것도 흐르지 않습니다. "
+                    "학습률을 줄이거나 가장자리를 지키는 'same' 패딩이 도움이 되곤 합니다."),
+    "doctor.noise": ("The input noise {level} hides most of each image: there is little left to rebuild from.",
+                     "입력 노이즈 {level}이 이미지 대부분을 가립니다: 복원할 단서가 거의 없습니다."),
+    "doctor.sparsity": ("The sparsity weight {w} is large: the penalty pushes the whole code to zero.",
+                        "희소성 가중치 {w}가 큽니다: 벌점이 코드 전체를 0으로 밀어냅니다."),
+    "doctor.tiny_code": ("The code has only {n} number(s): very little can pass the bottleneck.",
+                         "코드가 숫자 {n}개뿐입니다: 병목을 지날 수 있는 정보가 아주 적습니다."),
+    "doctor.flat": ("The training loss hardly moved ({first} → {last}).", "학습 손실이 거의 변하지 않았습니다 ({first} → {last})."),
+    "doctor.longer": ("It may simply need longer.", "그냥 더 오래 학습해야 할 수도 있습니다."),
+    "doctor.apply": ("Try: {what}", "이렇게 해 보기: {what}"),
+    "doctor.setting_epochs": ("epochs", "에폭"),
+    "doctor.setting_batch_size": ("batch", "배치"),
+    "doctor.setting_lr": ("learning rate", "학습률"),
+    "doctor.setting_noise_level": ("noise level", "노이즈 세기"),
+    "doctor.setting_sparsity": ("sparsity", "희소성"),
 }

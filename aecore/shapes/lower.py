@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from aecore.i18n import t
-from aecore.layers import Summary
-from aecore.rules import fmt_shape, tf_same
+from aecore.shapes.layers import Summary
+from aecore.shapes.rules import fmt_shape, tf_same
+from aecore.text import t
 
 
 class LowerError(ValueError):
@@ -27,7 +27,7 @@ class LowerError(ValueError):
 
 @dataclass(frozen=True)
 class Op:
-    cls: str  # "nn.Conv2d", or a helper: "Permute" (torchvision), "GaussianNoise" (aecore.torch_helpers)
+    cls: str  # "nn.Conv2d", or a helper: "Permute" (torchvision), "GaussianNoise" (aecore.shapes.torch_helpers)
     args: tuple = ()
     kwargs: tuple[tuple[str, Any], ...] = ()
     note: str = ""  # a comment saying why this op is here
@@ -69,14 +69,14 @@ _ACT = {
 }
 
 
-def _activation(name, rank: int, lang: str) -> list[Op]:
+def _activation(name, rank: int) -> list[Op]:
     if name in (None, "linear"):
         return []
     if name in ("softmax", "log_softmax"):
         cls = "nn.Softmax" if name == "softmax" else "nn.LogSoftmax"
         return [Op(cls, kwargs=(("dim", 1 if rank == 3 else -1),))]
     if name not in _ACT:
-        raise LowerError(t("lower.activation", lang, name=name, names=", ".join(sorted(_ACT))))
+        raise LowerError(t("lower.activation", name=name, names=", ".join(sorted(_ACT))))
     cls, kwargs = _ACT[name]
     return [Op(cls, kwargs=kwargs)]
 
@@ -91,7 +91,7 @@ def _keras_axis_to_torch(axis: int, rank: int) -> int:
 
 # ---- Keras rows ----------------------------------------------------------------------------------
 
-def _conv2d(row, lang):
+def _conv2d(row):
     c = row.cfg
     h, w, ch = row.input_shape
     k, s, d = c["kernel_size"], c["strides"], c["dilation_rate"]
@@ -103,7 +103,7 @@ def _conv2d(row, lang):
             pad = (th, lw)
         else:
             ops.append(Op("nn.ZeroPad2d", ((lw, rw, th, bh),),
-                          note=t("lower.same_pad", lang, t=th, b=bh, l=lw, r=rw)))
+                          note=t("lower.same_pad", t=th, b=bh, l=lw, r=rw)))
     kw = [("kernel_size", _one(k))]
     kw += [("stride", _one(s))] if s != (1, 1) else []
     kw += [("padding", _one(pad))] if pad != (0, 0) else []
@@ -111,7 +111,7 @@ def _conv2d(row, lang):
     kw += [("groups", c["groups"])] if c["groups"] != 1 else []
     kw += [("bias", False)] if not c["use_bias"] else []
     ops.append(Op("nn.Conv2d", (ch, c["filters"]), tuple(kw)))
-    return ops + _activation(c["activation"], 3, lang)
+    return ops + _activation(c["activation"], 3)
 
 
 def _tconv_plan(n, k, s, d, padding, op):
@@ -130,7 +130,7 @@ def _tconv_plan(n, k, s, d, padding, op):
     return 0, max(0, -after), (before, max(0, after))
 
 
-def _conv2d_transpose(row, lang):
+def _conv2d_transpose(row):
     c = row.cfg
     h, w, ch = row.input_shape
     k, s, d = c["kernel_size"], c["strides"], c["dilation_rate"]
@@ -147,11 +147,11 @@ def _conv2d_transpose(row, lang):
     (tb, ta), (lb, la) = plans[0][2], plans[1][2]
     if (tb, ta, lb, la) != (0, 0, 0, 0):
         ops.append(Op("nn.ZeroPad2d", ((-lb, -la, -tb, -ta),),
-                      note=t("lower.tconv_crop", lang, t=tb, b=ta, l=lb, r=la)))
-    return ops + _activation(c["activation"], 3, lang)
+                      note=t("lower.tconv_crop", t=tb, b=ta, l=lb, r=la)))
+    return ops + _activation(c["activation"], 3)
 
 
-def _pool(row, lang):
+def _pool(row):
     c = row.cfg
     h, w, _ = row.input_shape
     k, s = c["pool_size"], c["strides"]
@@ -171,81 +171,81 @@ def _pool(row, lang):
             kw += [("padding", _one(pads))]
         if padded:  # windows past the edge: ceil_mode keeps them and never counts the padding
             kw += [("ceil_mode", True)] + ([("count_include_pad", False)] if cls == "nn.AvgPool2d" else [])
-    note = t("lower.same_pool", lang) if padded else ""
+    note = t("lower.same_pool") if padded else ""
     ops = [Op(cls, kwargs=tuple(kw), note=note)]
     if crop != (0, 0):
-        ops.append(Op("nn.ZeroPad2d", ((-crop[1], 0, -crop[0], 0),), note=t("lower.pool_crop", lang)))
+        ops.append(Op("nn.ZeroPad2d", ((-crop[1], 0, -crop[0], 0),), note=t("lower.pool_crop")))
     return ops
 
 
-def _upsampling(row, lang):
+def _upsampling(row):
     c = row.cfg
     mode = c["interpolation"]
     if mode not in ("nearest", "bilinear", "bicubic"):
-        raise LowerError(t("lower.interpolation", lang, mode=mode))
+        raise LowerError(t("lower.interpolation", mode=mode))
     kw = [("scale_factor", _one(c["size"])), ("mode", mode)]
     if mode != "nearest":
         kw.append(("align_corners", False))
-    note = t("lower.bicubic", lang) if mode == "bicubic" else ""
+    note = t("lower.bicubic") if mode == "bicubic" else ""
     return [Op("nn.Upsample", kwargs=tuple(kw), note=note)]
 
 
-def _pad_crop(row, lang):
+def _pad_crop(row):
     (t_, b), (left, r) = row.cfg["padding" if row.type == "ZeroPadding2D" else "cropping"]
     if row.type == "Cropping2D":
-        return [Op("nn.ZeroPad2d", ((-left, -r, -t_, -b),), note=t("lower.crop", lang))]
+        return [Op("nn.ZeroPad2d", ((-left, -r, -t_, -b),), note=t("lower.crop"))]
     amounts = (left, r, t_, b)
     return [Op("nn.ZeroPad2d", (amounts[0] if len(set(amounts)) == 1 else amounts,))]
 
 
-def _to_channels_last(rank, lang):
-    return [Op("Permute", ([0, 2, 3, 1],), note=t("lower.hwc", lang))] if rank == 3 else []
+def _to_channels_last(rank):
+    return [Op("Permute", ([0, 2, 3, 1],), note=t("lower.hwc"))] if rank == 3 else []
 
 
-def _flatten(row, lang):
+def _flatten(row):
     rank = len(row.input_shape)
-    return _to_channels_last(rank, lang) + [Op("nn.Flatten")]
+    return _to_channels_last(rank) + [Op("nn.Flatten")]
 
 
-def _reshape(row, lang):
+def _reshape(row):
     rank_in, target = len(row.input_shape), row.output_shape
-    ops = _to_channels_last(rank_in, lang)
+    ops = _to_channels_last(rank_in)
     if rank_in > 1:
         ops.append(Op("nn.Flatten"))
     if len(target) > 1:
         ops.append(Op("nn.Unflatten", (1, tuple(target))))
     if len(target) == 3:
-        ops.append(Op("Permute", ([0, 3, 1, 2],), note=t("lower.chw", lang)))
+        ops.append(Op("Permute", ([0, 3, 1, 2],), note=t("lower.chw")))
     return ops or [Op("nn.Identity")]
 
 
-def _dense(row, lang):
+def _dense(row):
     c = row.cfg
     n_in, rank = row.input_shape[-1], len(row.input_shape)
     bias = (("bias", False),) if not c["use_bias"] else ()
     if rank == 3:
-        op = Op("nn.Conv2d", (n_in, c["units"]), (("kernel_size", 1),) + bias, note=t("lower.dense_1x1", lang))
+        op = Op("nn.Conv2d", (n_in, c["units"]), (("kernel_size", 1),) + bias, note=t("lower.dense_1x1"))
     else:
         op = Op("nn.Linear", (n_in, c["units"]), bias)
-    return [op] + _activation(c["activation"], rank, lang)
+    return [op] + _activation(c["activation"], rank)
 
 
-def _batch_norm(row, lang):
+def _batch_norm(row):
     c, shape = row.cfg, row.input_shape
     rank = len(shape)
     if c["center"] != c["scale"] or c["renorm"] or (c["axis"] % (rank + 1)) != rank or rank not in (1, 3):
-        raise LowerError(t("lower.batch_norm", lang))
+        raise LowerError(t("lower.batch_norm"))
     cls = "nn.BatchNorm2d" if rank == 3 else "nn.BatchNorm1d"
     kw = [("eps", c["epsilon"]), ("momentum", round(1 - c["momentum"], 6))]
     kw += [("affine", False)] if not c["center"] else []
-    return [Op(cls, (shape[-1],), tuple(kw), note=t("lower.bn_momentum", lang, m=c["momentum"]))]
+    return [Op(cls, (shape[-1],), tuple(kw), note=t("lower.bn_momentum", m=c["momentum"]))]
 
 
-def _activation_row(row, lang):
+def _activation_row(row):
     c, rank = row.cfg, len(row.input_shape)
     kind = row.type
     if kind == "Activation":
-        return _activation(c["activation"], rank, lang) or [Op("nn.Identity")]
+        return _activation(c["activation"], rank) or [Op("nn.Identity")]
     if kind == "ReLU":
         mx, slope, thr = c.get("max_value"), c.get("negative_slope", 0.0), c.get("threshold", 0.0)
         if thr == 0 and slope == 0 and mx is None:
@@ -254,7 +254,7 @@ def _activation_row(row, lang):
             return [Op("nn.ReLU6")]
         if thr == 0 and mx is None:
             return [Op("nn.LeakyReLU", kwargs=(("negative_slope", float(slope)),))]
-        raise LowerError(t("lower.relu", lang))
+        raise LowerError(t("lower.relu"))
     if kind == "LeakyReLU":
         slope = c.get("alpha", c.get("negative_slope", 0.3))
         return [Op("nn.LeakyReLU", kwargs=(("negative_slope", float(slope)),))]
@@ -262,21 +262,21 @@ def _activation_row(row, lang):
         return [Op("nn.ELU", kwargs=(("alpha", float(c["alpha"])),))]
     if kind == "Softmax":
         return [Op("nn.Softmax", kwargs=(("dim", _keras_axis_to_torch(c["axis"], rank)),))]
-    raise LowerError(t("lower.unsupported", lang, name=kind))  # pragma: no cover - every keep-shape kind above
+    raise LowerError(t("lower.unsupported", name=kind))  # pragma: no cover - every keep-shape kind above
 
 
-def _noise(row, lang):
+def _noise(row):
     c = row.cfg
     if row.type == "Dropout":
         return [Op("nn.Dropout", (c["rate"],))]
     if row.type == "SpatialDropout2D":
         return [Op("nn.Dropout2d", (c["rate"],))]
     if row.type == "GaussianNoise":
-        return [Op("GaussianNoise", (c["stddev"],), note=t("lower.train_only", lang))]
-    return [Op("GaussianDropout", (c["rate"],), note=t("lower.train_only", lang))]
+        return [Op("GaussianNoise", (c["stddev"],), note=t("lower.train_only"))]
+    return [Op("GaussianDropout", (c["rate"],), note=t("lower.train_only"))]
 
 
-def _global_pool(row, lang):
+def _global_pool(row):
     cls = "nn.AdaptiveAvgPool2d" if "Average" in row.type else "nn.AdaptiveMaxPool2d"
     return [Op(cls, (1,))] + ([] if row.cfg["keepdims"] else [Op("nn.Flatten")])
 
@@ -294,12 +294,12 @@ _KERAS = {
 
 # ---- PyTorch rows: the layer itself, defaults left out ------------------------------------------
 
-def _torch_row(row, lang) -> list[Op]:
-    from aecore.torch_rules import RULES
-    from aecore.rules import REQUIRED
+def _torch_row(row) -> list[Op]:
+    from aecore.shapes.rules import REQUIRED
+    from aecore.shapes.torch_rules import RULES
 
     if row.cfg.get("return_indices"):
-        raise LowerError(t("lower.return_indices", lang))
+        raise LowerError(t("lower.return_indices"))
     args, kwargs = [], []
     for key, default in RULES[row.type].signature:
         value = row.cfg.get(key, default)
@@ -310,26 +310,26 @@ def _torch_row(row, lang) -> list[Op]:
     return [Op(f"nn.{row.type}", tuple(args), tuple(kwargs))]
 
 
-def lower_row(row, dialect: str, lang: str = "en") -> list[Op]:
+def lower_row(row, dialect: str) -> list[Op]:
     if dialect == "pytorch":
-        return _torch_row(row, lang)
+        return _torch_row(row)
     if row.cfg.get("data_format") == "channels_first":
-        raise LowerError(t("lower.channels_first", lang))
+        raise LowerError(t("lower.channels_first"))
     if any(d == 0 for d in row.output_shape):
-        raise LowerError(t("lower.zero", lang))
-    return _KERAS[row.type](row, lang)
+        raise LowerError(t("lower.zero"))
+    return _KERAS[row.type](row)
 
 
-def lower(summary: Summary, lang: str = "en") -> list[list[Op]]:
+def lower(summary: Summary) -> list[list[Op]]:
     """One list of ops per row. Raises LowerError naming the first layer that cannot be built."""
     if not summary.ok:
         raise LowerError(summary.error)
     blocks = []
     for row in summary.rows:
         try:
-            blocks.append(lower_row(row, summary.dialect, lang))
+            blocks.append(lower_row(row, summary.dialect))
         except LowerError as e:
-            raise LowerError(t("err.prefix", lang, i=row.index, name=row.type) + str(e)) from None
+            raise LowerError(t("err.prefix", i=row.index, name=row.type) + str(e)) from None
     return blocks
 
 
@@ -350,12 +350,12 @@ def final_activation(blocks: list[list[Op]]) -> tuple[str | None, tuple[int, int
     return None, None
 
 
-def pytorch_code(summary: Summary, lang: str = "en") -> str:
+def pytorch_code(summary: Summary) -> str:
     """Runnable PyTorch code for the stack: the same ops ``build`` makes, with shape comments."""
-    blocks = lower(summary, lang)
+    blocks = lower(summary)
     used = {op.cls for block in blocks for op in block}
     in_shape = torch_shape(summary.input_shape, summary.dialect)
-    lines = [t("code.header", lang, dialect=summary.dialect, shape=fmt_shape(summary.input_shape)),
+    lines = [t("code.header", dialect=summary.dialect, shape=fmt_shape(summary.input_shape)),
              "import torch", "from torch import nn"]
     if "Permute" in used:
         lines.append("from torchvision.ops import Permute")
@@ -363,7 +363,7 @@ def pytorch_code(summary: Summary, lang: str = "en") -> str:
     if helpers:
         import inspect
 
-        from aecore import torch_helpers
+        from aecore.shapes import torch_helpers
         for name in helpers:
             lines += ["", "", inspect.getsource(getattr(torch_helpers, name)).rstrip()]
         lines.append("")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import gzip
 import os
 import shutil
+import sys
 import tarfile
 import threading
 from collections import OrderedDict
@@ -24,8 +25,8 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from aecore.download import DownloadError, Progress, fetch
-from aecore.i18n import t
+from aecore.learn.download import DownloadError, Progress, fetch
+from aecore.text import t
 
 DEFAULT = "digits"
 OFFLINE = ("digits", "textures", "ihc", "faces")
@@ -67,7 +68,27 @@ class ImageSet:
 
 
 class DatasetUnavailable(RuntimeError):
-    """A dataset that cannot be had now; the message names it and offers the offline sets."""
+    """A dataset that cannot be had now; the message names it (as a learner knows it) and offers the
+    offline sets. ``dataset`` is its registry name, so a page can offer to switch."""
+
+    def __init__(self, message: str, dataset: str = ""):
+        super().__init__(message)
+        self.dataset = dataset
+
+
+def display_name(name: str) -> str:
+    """The name a learner knows a dataset by: 'Digits', 'Stained tissue', 'MNIST', 'PathMNIST'."""
+    info = REGISTRY.get(name)
+    if info is None:
+        return name
+    if info.source == "medmnist":
+        import medmnist
+        return medmnist.INFO[name]["python_class"]
+    return t("dataset_name." + name)
+
+
+def _offline_names() -> str:
+    return ", ".join(display_name(n) for n in OFFLINE)
 
 
 def _medmnist_infos() -> list[DatasetInfo]:
@@ -206,7 +227,7 @@ def _faces() -> ImageSet:
 
 # ---- real datasets through their libraries ----------------------------------------------------------
 
-def _torchvision(name: str, root: Path, download: bool, progress: Progress | None, lang: str) -> ImageSet:
+def _torchvision(name: str, root: Path, download: bool, progress: Progress | None) -> ImageSet:
     from torchvision import datasets
     if name in ("mnist", "fashion-mnist"):
         cls = datasets.MNIST if name == "mnist" else datasets.FashionMNIST
@@ -282,10 +303,10 @@ _LOCK = threading.Lock()
 
 
 def load(name: str = DEFAULT, root: Path | str | None = None, download: bool = True,
-         progress: Progress | None = None, lang: str = "en") -> ImageSet:
+         progress: Progress | None = None) -> ImageSet:
     """The whole dataset at its own size. Raises DatasetUnavailable (never a traceback's worth of detail)."""
     if name not in REGISTRY:
-        raise DatasetUnavailable(t("data.unknown", lang, name=name, names=", ".join(REGISTRY)))
+        raise DatasetUnavailable(t("data.unknown", name=str(name)[:40], names=", ".join(REGISTRY)), str(name)[:40])
     root = Path(root) if root is not None else data_dir()
     key = (name, str(root))
     with _LOCK:
@@ -298,17 +319,18 @@ def load(name: str = DEFAULT, root: Path | str | None = None, download: bool = T
             images = _OFFLINE[name]()
         else:
             root.mkdir(parents=True, exist_ok=True)
-            images = (_torchvision(name, root, download, progress, lang) if info.source == "torchvision"
+            images = (_torchvision(name, root, download, progress) if info.source == "torchvision"
                       else _medmnist(name, root, download, progress))
     except FileNotFoundError:
-        raise DatasetUnavailable(t("data.missing", lang, name=name, root=str(root), offline=", ".join(OFFLINE))) \
-            from None
+        raise DatasetUnavailable(t("data.missing", name=display_name(name), root=str(root),
+                                   offline=_offline_names()), name) from None
     except DownloadError as e:
-        raise DatasetUnavailable(t("data.download_failed", lang, name=name, reason=str(e)[:300],
-                                   offline=", ".join(OFFLINE))) from None
+        raise DatasetUnavailable(t("data.download_failed", name=display_name(name),
+                                   reason=t("data.why_" + e.kind, code=e.code or ""), offline=_offline_names()),
+                                 name) from None
     except (OSError, ValueError, RuntimeError, KeyError, EOFError, tarfile.TarError) as e:  # a broken file
-        raise DatasetUnavailable(t("data.broken", lang, name=name, reason=f"{type(e).__name__}: {e}"[:300],
-                                   root=str(root))) from None
+        print(f"aecore: the files of {name} in {root} cannot be read: {type(e).__name__}: {e}", file=sys.stderr)
+        raise DatasetUnavailable(t("data.broken", name=display_name(name), root=str(root)), name) from None
     with _LOCK:
         _CACHE[key] = images
         while len(_CACHE) > _CACHE_SIZE:

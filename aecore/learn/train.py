@@ -11,6 +11,7 @@ fused Adam. Callbacks in minGPT's manner: ``on_tick`` (about twice a second) and
 """
 from __future__ import annotations
 
+import contextvars
 import hashlib
 import json
 import math
@@ -23,11 +24,12 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 
-from aecore import data, presets
-from aecore.build import LowerError, StackModel, build
-from aecore.i18n import t
-from aecore.layers import Summary, summarize
-from aecore.lower import torch_shape
+from aecore.learn import data
+from aecore.shapes import presets
+from aecore.shapes.build import LowerError, StackModel, build
+from aecore.shapes.layers import Summary, summarize
+from aecore.shapes.lower import torch_shape
+from aecore.text import t
 
 FORMAT = 1  # bump when a change makes saved models incompatible
 NOISES = ("none", "gaussian", "salt_pepper", "masking")
@@ -35,6 +37,10 @@ LOSSES = ("auto", "bce", "mse")
 # Image-passes one run may take (epochs × training images): a class shares the machine.
 BUDGET = {"cpu": 3_000_000, "mps": 20_000_000, "cuda": 200_000_000}
 PICTURE_S = 2.0  # during an epoch, new reconstructions at most this often
+# What the Train page offers (a link is held to the same): the steps of its select sliders and its ranges.
+FORM_CHOICES = {"batch_size": (16, 32, 64, 128, 256, 512, 1024), "lr": (1e-4, 3e-4, 1e-3, 3e-3, 1e-2),
+                "sparsity": (0.0, 1e-4, 1e-3, 1e-2, 1e-1)}
+FORM_RANGES = {"epochs": (1, 100), "noise_level": (0.0, 1.0), "seed": (0, 2**31 - 1), "max_train": (16, 1_000_000)}
 
 
 class ConfigError(ValueError):
@@ -62,6 +68,8 @@ class TrainConfig:
     noise_level: float = 0.0         # gaussian: σ on pixels in [0, 1] (lesson 001: 0.2); others: share of pixels
     sparsity: float = 0.0            # L1 weight on the code: a sparse autoencoder (lesson 001)
     max_train: int = 20_000          # cap on training images, for small machines
+    stop_at: int = 0                 # stop after this many optimizer steps (0: train every epoch); a run
+                                     # stopped by hand and kept is exactly the run with this set
 
     def canonical(self) -> TrainConfig:
         """The same run written one way: settings that cannot matter are zeroed, so they share a key."""
@@ -77,6 +85,8 @@ class TrainConfig:
         d = asdict(self.canonical())
         d["model_params"] = [list(p) for p in d["model_params"]]
         d["input_shape"] = list(d["input_shape"])
+        if not d["stop_at"]:
+            del d["stop_at"]  # a whole run: the same key it had before runs could be kept part-way
         return d
 
     @classmethod
@@ -123,73 +133,73 @@ def suggested(dataset: str, device_kind: str = "cpu", model: str = "") -> dict:
 USE_PARAMS = {"cpu": {"s1-uva-conv": {"base": 16, "latent": 64}}, "gpu": {}}
 
 
-def _check(cond: bool, key: str, lang: str, **values) -> None:
+def _check(cond: bool, key: str, **values) -> None:
     if not cond:
-        raise ConfigError(t(key, lang, **values))
+        raise ConfigError(t(key, **values))
 
 
-def model_summary(config: TrainConfig, lang: str = "en") -> Summary:
+def model_summary(config: TrainConfig) -> Summary:
     """The table of the model a config trains (presets follow the dataset's channels and size)."""
     if config.model == "custom":
         try:
             stack = json.loads(config.stack)
         except (json.JSONDecodeError, TypeError):
-            raise ConfigError(t("train.bad_stack", lang)) from None
-        return summarize(stack, config.input_shape, config.dialect, lang)
+            raise ConfigError(t("train.bad_stack")) from None
+        return summarize(stack, config.input_shape, config.dialect)
     if config.model not in presets.PRESETS:
-        raise ConfigError(t("train.unknown_model", lang, name=config.model, names=", ".join(presets.PRESETS)))
+        raise ConfigError(t("train.unknown_model", name=config.model, names=", ".join(presets.PRESETS)))
     info = data.REGISTRY[config.dataset]
     params = presets.fit_to(config.model, info.channels, info.side, **dict(config.model_params))
     try:
         stack, shape, dialect = presets.make(config.model, **params)
     except ValueError as e:
         raise ConfigError(str(e)) from None
-    return summarize(stack, shape, dialect, lang)
+    return summarize(stack, shape, dialect)
 
 
-def plan(config: TrainConfig, lang: str = "en") -> Plan:
+def plan(config: TrainConfig) -> Plan:
     """Check every setting (widgets can be bypassed) and work out what the run needs."""
     c = config
-    _check(c.dataset in data.REGISTRY, "data.unknown", lang, name=c.dataset, names=", ".join(data.REGISTRY))
-    _check(isinstance(c.lr, (int, float)) and 0 < c.lr <= 1, "train.range", lang, kw="lr", low="0 (exclusive)",
+    _check(c.dataset in data.REGISTRY, "data.unknown", name=c.dataset, names=", ".join(data.REGISTRY))
+    _check(isinstance(c.lr, (int, float)) and 0 < c.lr <= 1, "train.range", kw="lr", low="0 (exclusive)",
            high=1, v=c.lr)
     for kw, low, high in (("epochs", 1, 1000), ("batch_size", 1, 8192), ("seed", 0, 2**31 - 1),
-                          ("max_train", 16, 1_000_000)):
+                          ("max_train", 16, 1_000_000), ("stop_at", 0, 10**9)):
         v = getattr(c, kw)
-        _check(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high, "train.range", lang, kw=kw,
+        _check(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high, "train.range", kw=kw,
                low=low, high=high, v=v)
-    _check(c.noise in NOISES, "train.choice", lang, kw="noise", v=c.noise, options=", ".join(NOISES))
+    _check(c.noise in NOISES, "train.choice", kw="noise", v=c.noise, options=", ".join(NOISES))
     high = 2.0 if c.noise == "gaussian" else 1.0
-    _check(isinstance(c.noise_level, (int, float)) and 0 <= c.noise_level <= high, "train.range", lang,
+    _check(isinstance(c.noise_level, (int, float)) and 0 <= c.noise_level <= high, "train.range",
            kw="noise_level", low=0, high=high, v=c.noise_level)
-    _check(isinstance(c.sparsity, (int, float)) and 0 <= c.sparsity <= 10, "train.range", lang, kw="sparsity",
+    _check(isinstance(c.sparsity, (int, float)) and 0 <= c.sparsity <= 10, "train.range", kw="sparsity",
            low=0, high=10, v=c.sparsity)
-    _check(c.loss in LOSSES, "train.choice", lang, kw="loss", v=c.loss, options=", ".join(LOSSES))
-    summary = model_summary(c, lang)
-    _check(summary.ok, "train.invalid_stack", lang, error=summary.error or "")
-    _check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder", lang,
+    _check(c.loss in LOSSES, "train.choice", kw="loss", v=c.loss, options=", ".join(LOSSES))
+    summary = model_summary(c)
+    _check(summary.ok, "train.invalid_stack", error=summary.error or "")
+    _check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder",
            out=str(summary.output_shape), inp=str(summary.input_shape))
     model_input = torch_shape(summary.input_shape, summary.dialect)
     info = data.REGISTRY[c.dataset]
     if len(model_input) == 3:
         channels, height, width = model_input
-        _check(channels in (1, 3), "train.channels", lang, c=channels)
+        _check(channels in (1, 3), "train.channels", c=channels)
     else:  # a flat input: n values must be channels × side × side of some image
         n = math.prod(model_input)
         fits = [(ch, math.isqrt(n // ch)) for ch in (info.channels, 1, 3) if n % ch == 0
                 and math.isqrt(n // ch) ** 2 == n // ch]
-        _check(bool(fits), "train.flat_input", lang, n=n)
+        _check(bool(fits), "train.flat_input", n=n)
         channels, height = fits[0]
         width = height
-    from aecore.lower import final_activation, lower
+    from aecore.shapes.lower import final_activation, lower
     try:
-        blocks = lower(summary, lang)
+        blocks = lower(summary)
     except LowerError as e:
         raise ConfigError(str(e)) from None
     final, _ = final_activation(blocks)
     scale = "signed" if final == "tanh" else "unit"
     loss = c.loss if c.loss != "auto" else ("bce" if final == "sigmoid" else "mse")
-    _check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid", lang)
+    _check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid")
     return Plan(c, summary, channels, height, width, loss, scale, model_input)
 
 
@@ -272,6 +282,27 @@ class Progress:
 
 
 @dataclass
+class Checkpoint:
+    """Where a stopped run stands, exactly: continuing from it gives the run that was never stopped."""
+    epoch: int                 # the epoch in progress, from 0
+    step: int                  # steps of it already taken
+    steps: int                 # steps per epoch
+    model: dict                # state_dict
+    optimizer: dict            # Adam's state
+    generator: torch.Tensor    # the batch and noise generator's state
+    rng: torch.Tensor          # torch's global generator (dropout draws from it)
+    perm: torch.Tensor         # this epoch's order of images
+    running: float             # the epoch's loss so far, summed over images
+    seen: int                  # images of the epoch so far
+    epoch_seconds: float       # training time of the epoch so far
+    seconds: float             # the run's time so far
+
+    @property
+    def done_steps(self) -> int:
+        return self.epoch * self.steps + self.step
+
+
+@dataclass
 class TrainResult:
     config: TrainConfig
     plan: Plan
@@ -282,13 +313,24 @@ class TrainResult:
     seconds: float
     stopped: bool = False
     from_cache: str = ""  # "" | "memory" | "disk"
+    checkpoint: Checkpoint | None = None  # a stopped run: what Continue starts from
+
+    def kept(self) -> TrainResult:
+        """A stopped run as a model of its own: its config says where it stopped (``stop_at``), so the cache
+        key is honest: training that config gives this model."""
+        c = self.checkpoint
+        if c is None or c.done_steps == 0:  # nothing trained: stop_at=0 would claim the whole run's key
+            raise ValueError("a run stopped before its first step has nothing to keep")
+        config = replace(self.config, stop_at=c.done_steps)
+        history = {**self.history, "partial": [c.epoch + 1, c.step, c.steps]} if c.step else dict(self.history)
+        return replace(self, config=config, history=history, stopped=False, checkpoint=None)
 
 
 Callback = Callable[[str, Progress], None]  # (event, progress); events: "phase", "tick", "epoch"
 
 
 def _device(name: str | None) -> torch.device:
-    from aecore.devices import detect
+    from aecore.learn.devices import detect
     return torch.device(name) if name else detect().torch_device
 
 
@@ -337,10 +379,14 @@ def reconstruct(model: StackModel, p: Plan, x_uint8: torch.Tensor, noise: str = 
 
 
 def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callback, ...] = (),
-        stop: threading.Event | None = None, lang: str = "en", tick_s: float = 0.5,
-        progress: Progress | None = None) -> TrainResult:
-    """Train one model. Raises ConfigError / data.DatasetUnavailable with a learner's message."""
-    p = plan(config, lang)
+        stop: threading.Event | None = None, tick_s: float = 0.5, progress: Progress | None = None,
+        resume: TrainResult | None = None) -> TrainResult:
+    """Train one model. Raises ConfigError / data.DatasetUnavailable with a learner's message.
+
+    ``resume``: a stopped run of the same config; training goes on from exactly where it stopped (same
+    order of images, same noise, same dropout draws), so the result equals the run that never stopped.
+    """
+    p = plan(config)
     dev = _device(device)
     prog = progress or Progress()
     prog.device, prog.epochs, prog.started = dev.type, config.epochs, time.time()
@@ -355,42 +401,60 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
     def on_download(done, total, label):
         prog.download = (done, total, label)
         emit("tick")
-    images = data.load(config.dataset, progress=on_download, lang=lang)
+    images = data.load(config.dataset, progress=on_download)
     prog.download = None
     xtr = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
     xte = prepare(images.test_x, p, cap=max(256, config.max_train // 4), seed=config.seed)
     n = len(xtr)
     budget = BUDGET.get(dev.type, BUDGET["cpu"])
-    _check(n * config.epochs <= budget, "train.budget", lang, n=n, e=config.epochs, total=n * config.epochs,
+    _check(n * config.epochs <= budget, "train.budget", n=n, e=config.epochs, total=n * config.epochs,
            budget=budget, device=dev.type)
     cuda = dev.type == "cuda"
     xtr, xte = xtr.to(dev), xte.to(dev)
     sample = xte[:8]
     torch.manual_seed(config.seed)
-    model = build(p.summary, lang).to(dev)
+    model = build(p.summary).to(dev)
     image_model = len(p.model_input) == 3
     if image_model:  # channels_last: 2× faster convolutions on this CPU too (measured), and on CUDA
         model = model.to(memory_format=torch.channels_last)
     opt = torch.optim.Adam(model.parameters(), lr=config.lr, **({"fused": True} if cuda else {}))
     gen = torch.Generator(device=dev).manual_seed(config.seed)
     steps = math.ceil(n / config.batch_size)
+    history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s}
+    ck = resume.checkpoint if resume is not None else None
+    if ck is not None:
+        if resume.config.key() != config.key() or ck.steps != steps:
+            raise ValueError("resume needs a stopped run of the same settings")
+        model.load_state_dict(ck.model)
+        opt.load_state_dict(ck.optimizer)
+        gen.set_state(ck.generator)
+        torch.set_rng_state(ck.rng)
+        for name in ("train_loss", "test_loss", "epoch_s"):
+            history[name].extend(resume.history[name])
     prog.steps, prog.images, prog.phase = steps, n, "training"
     prog.originals = sample.cpu()
     emit("phase")
-    history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s}
     stopped = False
     t_start = last_picture = time.perf_counter()
     logits = p.loss == "bce"
+    limit = config.stop_at or config.epochs * steps  # steps this run takes in all
     model.train()
-    for epoch in range(config.epochs):
+    first_epoch = ck.epoch if ck is not None else 0
+    for epoch in range(first_epoch, config.epochs):
         prog.epoch = epoch + 1
-        running = torch.zeros((), device=dev)
-        seen = 0
-        t0 = last_tick = time.perf_counter()
-        perm = torch.randperm(n, generator=gen, device=dev)
-        for step in range(steps):
-            if stop is not None and stop.is_set():
-                stopped = True
+        if ck is not None and epoch == ck.epoch:  # the epoch that was stopped: its order, its sums so far
+            perm, first_step, seen = ck.perm.to(dev), ck.step, ck.seen
+            running = torch.tensor(ck.running, device=dev)
+            t0 = time.perf_counter() - ck.epoch_seconds
+        else:
+            perm, first_step, seen = torch.randperm(n, generator=gen, device=dev), 0, 0
+            running = torch.zeros((), device=dev)
+            t0 = time.perf_counter()
+        last_tick = t_here = time.perf_counter()
+        step, seen0 = first_step, seen
+        while step < steps:
+            if epoch * steps + step >= limit or (stop is not None and stop.is_set()):
+                stopped = epoch * steps + step < limit
                 break
             idx = perm[step * config.batch_size:(step + 1) * config.batch_size]
             x01 = xtr[idx].float().div_(255)                       # (B, C, H, W) uint8 -> float, on the device
@@ -407,18 +471,28 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
             opt.step()
             running += loss.detach() * len(idx)
             seen += len(idx)
+            step += 1
             now = time.perf_counter()
             if now - last_tick >= tick_s:  # the one sync per tick
                 last_tick = now
-                prog.step, prog.running_loss = step + 1, float(running) / seen
-                prog.images_per_s = seen / (now - t0)
+                prog.step, prog.running_loss = step, float(running) / seen
+                prog.images_per_s = (seen - seen0) / max(now - t_here, 1e-9)  # this run's own pace
                 if prog.version == 0 or now - last_picture >= PICTURE_S:  # a first picture at once, then steady
                     last_picture = now
                     prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level,
                                                             config.seed)
                     prog.version += 1
                 emit("tick")
-        if stopped and seen == 0:
+        if step < steps:  # stopped (by hand, or at stop_at) part-way: the epoch is not counted
+            if cuda:
+                torch.cuda.synchronize()
+            elapsed = time.perf_counter() - t0
+            checkpoint = Checkpoint(epoch, step, steps, _cpu_state(model.state_dict()), _cpu_state(opt.state_dict()),
+                                    gen.get_state(), torch.get_rng_state(), perm.cpu(), float(running), seen,
+                                    elapsed, (ck.seconds if ck is not None else 0.0) + time.perf_counter() - t_start)
+            prog.step, prog.running_loss = step, (float(running) / seen if seen else None)
+            prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level, config.seed)
+            prog.version += 1
             break
         if cuda:
             torch.cuda.synchronize()
@@ -431,12 +505,24 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
         prog.version += 1
         prog.step, prog.running_loss = steps, None
         emit("epoch")
-        if stopped:
-            break
+    else:
+        checkpoint = None
     model.eval()
+    seconds = (ck.seconds if ck is not None else 0.0) + time.perf_counter() - t_start
     prog.phase = "stopped" if stopped else "done"
     emit("phase")
-    return TrainResult(config, p, model, history, dev.type, n, time.perf_counter() - t_start, stopped)
+    result = TrainResult(config, p, model, history, dev.type, n, seconds, stopped,
+                         checkpoint=checkpoint if stopped else None)
+    if not stopped and checkpoint is not None and checkpoint.step:  # stop_at reached part-way through an epoch
+        history["partial"] = [checkpoint.epoch + 1, checkpoint.step, steps]
+    return result
+
+
+def _cpu_state(state: dict) -> dict:
+    """A deep copy on the CPU (the model goes on training; the copy is what Continue starts from)."""
+    import copy
+    return {k: (v.detach().cpu().clone() if isinstance(v, torch.Tensor) else _cpu_state(v) if isinstance(v, dict)
+                else copy.deepcopy(v)) for k, v in state.items()}
 
 
 # ---- a run in a thread, with a snapshot for the page --------------------------------------------------
@@ -444,18 +530,23 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
 class TrainJob:
     """Trains in a background thread that never touches streamlit; the page polls ``snapshot()``."""
 
-    def __init__(self, config: TrainConfig, device: str | None = None, scheduler=None, lang: str = "en",
-                 on_done: Callable[[TrainResult], None] | None = None, threads: int | None = None):
+    def __init__(self, config: TrainConfig, device: str | None = None, scheduler=None,
+                 on_done: Callable[[TrainResult], None] | None = None, threads: int | None = None,
+                 resume: TrainResult | None = None):
         self.config = config
-        self._threads = threads
-        self._device, self._scheduler, self._lang, self._on_done = device, scheduler, lang, on_done
+        self._threads, self._resume = threads, resume
+        self._device, self._scheduler, self._on_done = device, scheduler, on_done
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._progress = Progress(epochs=config.epochs)
         self._snapshot = self._copy()
         self.result: TrainResult | None = None
         self.error: str | None = None
-        self._thread = threading.Thread(target=self._run, name=f"train-{config.key()}", daemon=True)
+        self.failure: Exception | None = None  # the learner-facing error itself (a DatasetUnavailable, ...)
+        # the thread runs in a copy of the starter's context: its messages are in the starter's language
+        context = contextvars.copy_context()
+        self._thread = threading.Thread(target=context.run, args=(self._run,), name=f"train-{config.key()}",
+                                        daemon=True)
 
     def _copy(self) -> Progress:
         p = self._progress
@@ -497,20 +588,20 @@ class TrainJob:
         except Stopped:
             self._progress.phase = "stopped"
         except (ConfigError, data.DatasetUnavailable) as e:
-            self._progress.phase, self.error = "error", str(e)
+            self._progress.phase, self.error, self.failure = "error", str(e), e
             self._progress.message = self.error
         except Exception as e:  # noqa: BLE001 - a class must never see a traceback: log it, say what happened
             traceback.print_exc()
             self._progress.phase = "error"
-            self.error = self._progress.message = t("train.crashed", self._lang, error=type(e).__name__)
+            self.error = self._progress.message = t("train.crashed", error=type(e).__name__)
         finally:
             self._publish()
 
     def _train(self) -> None:
         if self._threads:  # in a web server: leave a core to the server, or every op waits on a busy team
             torch.set_num_threads(self._threads)
-        result = run(self.config, self._device, callbacks=(self._publish,), stop=self._stop, lang=self._lang,
-                     progress=self._progress)
+        result = run(self.config, self._device, callbacks=(self._publish,), stop=self._stop,
+                     progress=self._progress, resume=self._resume)
         self.result = result
         if self._on_done is not None and not result.stopped:
             self._on_done(result)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from math import prod
 from typing import Any, Callable, NamedTuple
 
-from aecore.i18n import t
+from aecore.text import t
 
 REQUIRED = object()  # marks a keyword with no default in a signature
 
@@ -31,16 +31,15 @@ class Out(NamedTuple):
 
 @dataclass(frozen=True)
 class Ctx:
-    """Where a rule is working: the language for messages and the layer's name."""
+    """Where a rule is working: the layer's name (messages are in the current language)."""
 
-    lang: str
     layer: str
 
     def fail(self, key: str, **values) -> LayerError:
-        return LayerError(t(key, self.lang, **values))
+        return LayerError(t(key, **values))
 
     def text(self, key: str, **values) -> str:
-        return t(key, self.lang, **values)
+        return t(key, **values)
 
 
 @dataclass(frozen=True)

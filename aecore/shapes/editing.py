@@ -5,10 +5,10 @@ from __future__ import annotations
 import ast
 import random
 
-from aecore import keras_rules
-from aecore.i18n import t
-from aecore.layers import DIALECTS, Summary, parse_shape
-from aecore.rules import REQUIRED, LayerError, fmt_shape
+from aecore.shapes import keras_rules
+from aecore.shapes.layers import DIALECTS, Summary, parse_shape
+from aecore.shapes.rules import REQUIRED, LayerError, fmt_shape
+from aecore.text import t
 
 # Keywords that change nothing a learner is looking at (or rarely do): behind "more".
 RARE = {
@@ -140,22 +140,22 @@ def quiz_pick(summary: Summary, seed: int, avoid: int | None = None) -> int | No
     return random.Random(seed).choice(options) if options else None
 
 
-def check_answer(summary: Summary, index: int, text: str, lang: str = "en") -> tuple[bool, str]:
+def check_answer(summary: Summary, index: int, text: str) -> tuple[bool, str]:
     """Is ``text`` the output shape of row ``index``? The message says why, with the row's arithmetic."""
     row = summary.rows[index]
     try:
-        guess = parse_shape(text, lang)
+        guess = parse_shape(text)
     except LayerError:
-        return False, t("quiz.unreadable", lang, v=text)
+        return False, t("quiz.unreadable", v=text)
     right = fmt_shape(row.output_shape)
     if guess == row.output_shape:
-        return True, t("quiz.right", lang, shape=right, why=row.why)
+        return True, t("quiz.right", shape=right, why=row.why)
     hint = ""
     if len(guess) != len(row.output_shape):
-        hint = t("quiz.hint_rank", lang, n=len(row.output_shape))
+        hint = t("quiz.hint_rank", n=len(row.output_shape))
     elif sorted(guess) == sorted(row.output_shape):
-        hint = t("quiz.hint_order", lang, order="(H, W, C)" if summary.dialect == "keras" else "(C, H, W)")
-    return False, t("quiz.wrong", lang, guess=fmt_shape(guess), shape=right, why=row.why) + hint
+        hint = t("quiz.hint_order", order="(H, W, C)" if summary.dialect == "keras" else "(C, H, W)")
+    return False, t("quiz.wrong", guess=fmt_shape(guess), shape=right, why=row.why) + hint
 
 
 def required(dialect: str, kind: str) -> list[str]:

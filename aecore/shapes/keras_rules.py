@@ -7,9 +7,23 @@ is kept, as Keras keeps it, and carries a warning instead of an error.
 """
 from __future__ import annotations
 
-from aecore.rules import (
-    REQUIRED, Ctx, Out, Rule, choice, describe_same, describe_valid, dims_product, fmt_shape,
-    int_tuple, is_int, join_hw, number, params_text, positive_int, rate,
+from aecore.shapes.rules import (
+    REQUIRED,
+    Ctx,
+    Out,
+    Rule,
+    choice,
+    describe_same,
+    describe_valid,
+    dims_product,
+    fmt_shape,
+    int_tuple,
+    is_int,
+    join_hw,
+    number,
+    params_text,
+    positive_int,
+    rate,
 )
 
 # keras.activations.get accepts these names (Keras 3.15), case-sensitive; None means linear.

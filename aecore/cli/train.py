@@ -27,11 +27,11 @@ def _params(pairs: list[str]) -> tuple:
 
 
 def _config(args):
-    from aecore.train import TrainConfig
+    from aecore.learn.train import TrainConfig
     model_params = _params(args.param)
     extra = {}
     if args.stack:
-        from aecore.layers import detect_dialect, first_input_shape, parse_shape
+        from aecore.shapes.layers import detect_dialect, first_input_shape, parse_shape
         with open(args.stack, encoding="utf-8") as f:
             stack = json.load(f)
         shape = parse_shape(args.input) if args.input else first_input_shape(stack)
@@ -44,8 +44,8 @@ def _config(args):
 
 
 def cmd_train(args) -> int:
-    from aecore import data
-    from aecore.train import ConfigError, run
+    from aecore.learn import data
+    from aecore.learn.train import ConfigError, run
     try:
         config = _config(args)
         result = run(config, device=args.device)
@@ -53,7 +53,7 @@ def cmd_train(args) -> int:
         print(json.dumps({"error": str(e)}) if args.json else f"✗ {e}", file=sys.stdout if args.json else sys.stderr)
         return EXIT_INVALID
     if args.save:
-        from aecore import store
+        from aecore.learn import store
         store.save(result)
     out = {"device": result.device, "images": result.images, "epoch_s": result.history["epoch_s"],
            "train_loss": [round(x, 6) for x in result.history["train_loss"]],
@@ -119,9 +119,10 @@ def cmd_bench(args) -> int:
     from dataclasses import replace
 
     import torch
-    from aecore import data
-    from aecore.build import build
-    from aecore.train import ConfigError, plan, prepare, run
+
+    from aecore.learn import data
+    from aecore.learn.train import ConfigError, plan, prepare, run
+    from aecore.shapes.build import build
     try:
         config = _config(args)
         p = plan(config)
@@ -129,7 +130,7 @@ def cmd_bench(args) -> int:
     except (ConfigError, data.DatasetUnavailable, ValueError, OSError) as e:
         print(f"✗ {e}", file=sys.stderr)
         return EXIT_INVALID
-    from aecore.devices import detect
+    from aecore.learn.devices import detect
     device = torch.device(args.device) if args.device else detect().torch_device
     x = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
     # Untimed warm-ups, so neither side pays the one-time kernel set-up for the other.
@@ -174,7 +175,8 @@ def cmd_bench_search(args) -> int:
     import statistics
 
     import torch
-    from aecore.search import KeyIndex
+
+    from aecore.use.search import KeyIndex
     g = torch.Generator().manual_seed(0)
     keys = torch.randn(args.keys, args.dims, generator=g)
     queries = torch.randn(args.queries, args.dims, generator=g)
@@ -209,8 +211,8 @@ def cmd_bench_summary(args) -> int:
     """The Layer Builder's table for a long stack: median time of summarize() over many runs."""
     import statistics
 
-    from aecore.layers import summarize
-    from aecore.presets import make
+    from aecore.shapes.layers import summarize
+    from aecore.shapes.presets import make
     stack, shape, _ = make("s0-keras-conv")
     long = (stack * (args.layers // len(stack) + 1))[:args.layers]  # the seed puzzle, repeated
     runs = []

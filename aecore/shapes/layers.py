@@ -14,9 +14,9 @@ import difflib
 from dataclasses import dataclass, field
 from math import prod
 
-from aecore import keras_rules, torch_rules
-from aecore.i18n import t
-from aecore.rules import Ctx, LayerError, bind, fmt_shape, is_int
+from aecore.shapes import keras_rules, torch_rules
+from aecore.shapes.rules import Ctx, LayerError, bind, fmt_shape, is_int
+from aecore.text import t
 
 DIALECTS = {"keras": keras_rules.RULES, "pytorch": torch_rules.RULES}
 MAX_LAYERS = 200  # a stack is typed by a person; more is a mistake or an attack
@@ -84,20 +84,20 @@ class Summary:
         return {"error": self.error, "layer_index": self.error_index, "rows": rows}
 
 
-def parse_shape(value, lang: str = "en") -> tuple[int, ...]:
+def parse_shape(value) -> tuple[int, ...]:
     """'28,28,1' or [28, 28, 1] -> (28, 28, 1); every size a whole number from 1 to 2**20."""
     if isinstance(value, str):
         parts = [p.strip() for p in value.strip().strip("()[]").split(",") if p.strip()]
         try:
             dims = tuple(int(p) for p in parts)
         except ValueError:
-            raise LayerError(t("err.input_shape", lang, v=value)) from None
+            raise LayerError(t("err.input_shape", v=value)) from None
     elif isinstance(value, (list, tuple)) and all(is_int(d) for d in value):
         dims = tuple(value)
     else:
-        raise LayerError(t("err.input_shape", lang, v=value))
+        raise LayerError(t("err.input_shape", v=value))
     if not 1 <= len(dims) <= 4 or any(not 1 <= d <= MAX_DIM for d in dims):
-        raise LayerError(t("err.input_shape", lang, v=value))
+        raise LayerError(t("err.input_shape", v=value))
     return dims
 
 
@@ -120,24 +120,24 @@ def first_input_shape(stack) -> tuple[int, ...] | None:
     return None
 
 
-def _unknown_type(name, dialect: str, lang: str) -> str:
+def _unknown_type(name, dialect: str) -> str:
     rules = DIALECTS[dialect]
     other = "pytorch" if dialect == "keras" else "keras"
     if isinstance(name, str):
         folded = {k.lower(): k for k in rules}
         if name.lower() in folded:  # Conv2d in Keras, Conv2D in PyTorch
-            return t("err.other_dialect", lang, name=name, right=folded[name.lower()], dialect=dialect)
+            return t("err.other_dialect", name=name, right=folded[name.lower()], dialect=dialect)
         if name in DIALECTS[other]:
-            return t("err.other_dialect_name", lang, name=name, dialect=dialect, other=other)
+            return t("err.other_dialect_name", name=name, dialect=dialect, other=other)
         close = difflib.get_close_matches(name, list(rules), n=1)
         if close:
-            return t("err.unknown_layer", lang, name=name, dialect=dialect) + t(
-                "err.did_you_mean", lang, kw=close[0])
-    return t("err.unknown_layer", lang, name=name, dialect=dialect) + t(
-        "err.known_layers", lang, names=", ".join(rules))
+            return t("err.unknown_layer", name=name, dialect=dialect) + t(
+                "err.did_you_mean", kw=close[0])
+    return t("err.unknown_layer", name=name, dialect=dialect) + t(
+        "err.known_layers", names=", ".join(rules))
 
 
-def summarize(stack, input_shape, dialect: str = "keras", lang: str = "en") -> Summary:
+def summarize(stack, input_shape, dialect: str = "keras") -> Summary:
     """The shape table of ``stack`` on an input of ``input_shape`` (batch left out).
 
     Stops at the first layer that cannot be made or cannot take its input: the rows before it are
@@ -146,25 +146,25 @@ def summarize(stack, input_shape, dialect: str = "keras", lang: str = "en") -> S
     if dialect not in DIALECTS:
         raise ValueError(f"unknown dialect {dialect!r}")
     rules = DIALECTS[dialect]
-    shape = parse_shape(input_shape, lang)
+    shape = first = parse_shape(input_shape)
     rows: list[Row] = []
 
-    def failed(i: int, message: str) -> Summary:
-        return Summary(dialect, shape, tuple(rows), message, i)
+    def failed(i: int, message: str) -> Summary:  # the model's input, not the failing layer's
+        return Summary(dialect, first, tuple(rows), message, i)
 
     if not isinstance(stack, (list, tuple)):
-        return failed(0, t("err.stack_list", lang))
+        return failed(0, t("err.stack_list"))
     for i, spec in enumerate(stack):
         if i >= MAX_LAYERS:
-            return failed(i, t("err.too_many_layers", lang, n=MAX_LAYERS))
+            return failed(i, t("err.too_many_layers", n=MAX_LAYERS))
         if not isinstance(spec, dict) or "type" not in spec:
-            return failed(i, t("err.layer_dict", lang, i=i))
+            return failed(i, t("err.layer_dict", i=i))
         name = spec["type"]
         rule = rules.get(name) if isinstance(name, str) else None
-        prefix = t("err.prefix", lang, i=i, name=name)
+        prefix = t("err.prefix", i=i, name=name)
         if rule is None:
-            return failed(i, prefix + _unknown_type(name, dialect, lang))
-        ctx = Ctx(lang, name)
+            return failed(i, prefix + _unknown_type(name, dialect))
+        ctx = Ctx(name)
         try:
             bound = bind(rule, (), {k: v for k, v in spec.items() if k != "type"}, ctx)
             if dialect == "keras":
@@ -173,11 +173,11 @@ def summarize(stack, input_shape, dialect: str = "keras", lang: str = "en") -> S
         except LayerError as e:
             return failed(i, prefix + str(e))
         if any(d > MAX_DIM for d in out.shape):
-            return failed(i, prefix + t("err.too_big", lang, shape=fmt_shape(out.shape)))
+            return failed(i, prefix + t("err.too_big", shape=fmt_shape(out.shape)))
         trainable = out.params if out.trainable is None else out.trainable
         if bound.get("trainable") is False:
             trainable = 0
         rows.append(Row(i, name, shape, tuple(out.shape), out.params, trainable, out.why, out.warning,
                         out.cfg if out.cfg is not None else bound))
         shape = tuple(out.shape)
-    return Summary(dialect, parse_shape(input_shape, lang), tuple(rows))
+    return Summary(dialect, first, tuple(rows))

@@ -37,7 +37,7 @@ def ssim(clean: torch.Tensor, other: torch.Tensor) -> list[float]:
 
 def _outputs(models: dict, plan, clean: torch.Tensor, noise: str, level: float, seed: int) -> dict:
     """{"noisy": the noisy inputs (the same noise for every model), name: that model's outputs}."""
-    from aecore.train import reconstruct
+    from aecore.learn.train import reconstruct
     images = {}
     for name, model in models.items():
         images["noisy"], images[name] = reconstruct(model, plan, clean, noise, level, seed)

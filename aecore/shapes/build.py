@@ -13,9 +13,9 @@ import torch
 from torch import nn
 from torchvision.ops import Permute
 
-from aecore import torch_helpers
-from aecore.layers import Summary
-from aecore.lower import LowerError, Op, final_activation, lower, torch_shape
+from aecore.shapes import torch_helpers
+from aecore.shapes.layers import Summary
+from aecore.shapes.lower import LowerError, Op, final_activation, lower, torch_shape
 
 __all__ = ["LowerError", "StackModel", "build", "load_keras_weights", "trace_shapes"]
 
@@ -93,9 +93,9 @@ def trace_shapes(model: StackModel, batch: int = 2) -> list[tuple]:
     return shapes
 
 
-def build(summary: Summary, lang: str = "en", check: bool = True) -> StackModel:
+def build(summary: Summary, check: bool = True) -> StackModel:
     """The model for a valid summary. Raises LowerError for a stack that cannot train (with why)."""
-    model = StackModel(summary, lower(summary, lang))
+    model = StackModel(summary, lower(summary))
     if check:
         got = trace_shapes(model, batch=1)
         if got != model.row_shapes:  # pragma: no cover - a bug in lower.py, never the learner's fault

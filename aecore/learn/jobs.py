@@ -32,7 +32,7 @@ class Scheduler:
     def slot(self, ticket, on_wait: Callable[[int], None] | None = None, stop: threading.Event | None = None):
         """Hold a place while the block runs. ``on_wait(position)`` (1 = next) while waiting; if ``stop``
         is set while waiting, leave the line and raise train.Stopped."""
-        from aecore.train import Stopped
+        from aecore.learn.train import Stopped
         with self._cond:
             self._queue.append(ticket)
             last = None

@@ -1,0 +1,2 @@
+"""Learning: datasets as uint8 tensors, downloads, the training engine (TrainConfig, the fast loop, jobs,
+stop / continue / keep), the model store, devices, and the training doctor. Imports shapes and text."""

@@ -1,0 +1,65 @@
+"""User-facing text in English and Korean: ``t(key, **values)`` in the current language.
+
+One server serves many students, each with their own language, so the language is not a global: it is
+a ``contextvars`` variable that the caller sets for its own work, and core functions never take it as a
+parameter. The streamlit adapter sets it at the start of every script run and every callback (from the
+session's choice); the command line sets it once per command; a training thread runs in a copy of the
+context it was started from, so its messages follow the learner who started it.
+
+    with using("ko"):
+        t("train.go")            # '학습 시작'
+
+Catalogues live beside this file, one per area, each a dict key -> (en, ko).
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from aecore.text import app, layers
+
+LANGS = ("en", "ko")
+LANG_NAMES = {"en": "English", "ko": "한국어"}
+
+_LANG: ContextVar[str] = ContextVar("aecore_lang", default="en")
+
+CATALOG: dict[str, tuple[str, str]] = {}
+for _part in (layers.TEXT, app.TEXT):
+    _dupes = CATALOG.keys() & _part.keys()
+    if _dupes:  # pragma: no cover - caught by the first import in any test
+        raise RuntimeError(f"duplicate text keys: {sorted(_dupes)}")
+    CATALOG.update(_part)
+
+
+def valid_lang(code) -> str:
+    """``code`` when it is a language the app speaks, else English."""
+    return code if code in LANGS else "en"
+
+
+def lang() -> str:
+    """The language of the work in progress."""
+    return _LANG.get()
+
+
+def set_lang(code) -> None:
+    """Make ``code`` the language of this thread's (or task's) work from now on."""
+    _LANG.set(valid_lang(code))
+
+
+@contextmanager
+def using(code):
+    """Run a block in ``code``'s language, then restore the one before."""
+    token = _LANG.set(valid_lang(code))
+    try:
+        yield
+    finally:
+        _LANG.reset(token)
+
+
+def t(key: str, /, **values) -> str:
+    """The text for ``key`` in the current language, with ``values`` formatted in."""
+    pair = CATALOG.get(key)
+    if pair is None:
+        return key  # visible, never a crash in front of a class; tests check every key exists
+    text = pair[1] if _LANG.get() == "ko" else pair[0]
+    return text.format(**values) if values else text

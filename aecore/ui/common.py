@@ -1,0 +1,226 @@
+"""What every page shares: its first line, the language, the sidebar, widgets bound to the session state,
+plain-text messages, links to other pages, and the shareable link of the page."""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from aecore import text
+from aecore.ui import links, state
+
+# ---- language ------------------------------------------------------------------------------------------
+
+def lang() -> str:
+    session = state.peek()
+    if session is None or session.link_pending:  # before a link is read (app.py's page titles): its language
+        return text.valid_lang(st.query_params.get("lang", session.lang if session is not None else "en"))
+    return session.lang
+
+
+def t(key: str, **values) -> str:
+    """The text in this session's language (and the language of everything the core says from here on)."""
+    text.set_lang(lang())
+    return text.t(key, **values)
+
+
+def callback(fn, *args, **kwargs):
+    """A widget callback that runs in the session's language: callbacks run before the page's script,
+    possibly on a fresh thread, where the language has not been set yet."""
+    def run():
+        text.set_lang(lang())
+        return fn(*args, **kwargs)
+    return run
+
+
+_MARKDOWN = re.compile(r"([\\`*_~\[\]<>$|#:])")
+
+
+def plain(message: str) -> str:
+    """Text that is not meant as markdown, made safe to show with st.error / st.info / st.markdown: a ``~``
+    in '1~4' is not a strikethrough, a file name's ``*`` not emphasis, a ``:red[...]`` not a colour."""
+    return _MARKDOWN.sub(r"\\\1", str(message))
+
+
+# ---- devices --------------------------------------------------------------------------------------------
+
+@st.cache_resource(show_spinner=False)
+def device_info():
+    from aecore.learn.devices import detect  # imports torch: once per server, cached
+    return detect()
+
+
+def device_kind() -> str:
+    return device_info().kind
+
+
+# ---- a page's first line ------------------------------------------------------------------------------------
+
+def page_setup(page: str) -> state.Session:
+    """The first line of every page: the session's state (from a link on its first run), its language, the
+    notices a link left, and the URL kept in step with the state so that a reload or a copied address
+    brings the same lesson back.
+
+    On a fresh server Streamlit runs the first page requested on its own (its legacy ``pages/`` mode)
+    until some session has run app.py's ``st.navigation``: a teacher's link to /builder would open
+    without the sidebar or the wide layout. Hand over to app.py, which routes the same URL.
+    """
+    try:
+        from streamlit.runtime.pages_manager import PagesManager
+    except ImportError:  # pragma: no cover - a future streamlit without the legacy mode
+        PagesManager = None
+    if PagesManager is not None and PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        st.rerun()
+    session = state.start(page, device_kind())
+    text.set_lang(session.lang)
+    for key, values in session.notices:
+        st.warning(t("link.notice", what=t(key, **values)), icon=":material/link_off:")
+    session.notices.clear()
+    mirror_url(session, page)
+    return session
+
+
+def mirror_url(session: state.Session, page: str) -> None:
+    """Write the page's shareable state into the address bar (only when it changed)."""
+    wanted = links.page_params(session, page, device_kind())
+    current = {k: st.query_params.get(k) for k in st.query_params}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def shown(name: str) -> bool:
+    """False for a control the teacher's link hides."""
+    session = state.peek()
+    return session is None or name not in session.hide
+
+
+def share_box(page: str) -> None:
+    """'Copy a link to this': the page with its current state, and which controls the link hides."""
+    if not shown("link"):
+        return
+    session = state.get()
+    kind = "use" if page in links.USE_PAGES else page
+    with st.popover(t("link.button"), icon=":material/link:"):
+        st.caption(t("link.intro"))
+        hide = st.multiselect(t("link.hide"), links.HIDEABLE[kind], key=f"{page}.link_hide",
+                              format_func=lambda n: t("hide." + n), help=t("link.hide_help"))
+        params = links.page_params(session, page, device_kind())
+        params.pop("hide", None)
+        if hide:
+            params["hide"] = ",".join(hide)
+        base = st.context.url or f"http://localhost:8501/{page}"
+        base = base.split("?")[0]
+        st.code(links.url(base, params), language=None, wrap_lines=True)
+        st.caption(t("link.how"))
+
+
+# ---- widgets bound to the state -------------------------------------------------------------------------------
+
+class _Get:
+    """Read and write ``attr`` of a dataclass, or key ``attr`` of a dict."""
+
+    def __init__(self, obj, attr: str):
+        self.obj, self.attr = obj, attr
+
+    def get(self, default=None):
+        if isinstance(self.obj, dict):
+            return self.obj.get(self.attr, default)
+        return getattr(self.obj, self.attr)
+
+    def set(self, value) -> None:
+        if isinstance(self.obj, dict):
+            self.obj[self.attr] = value
+        else:
+            setattr(self.obj, self.attr, value)
+
+
+_DRAWN_IN = "aecore.drawn_in"  # widget key -> the language its option labels were last drawn in
+
+
+def seed(key: str, value, labelled: bool = False) -> None:
+    """Put the state's value into a widget's key just before the widget is drawn. A widget whose options are
+    shown by label (``labelled``) is set again when the language changed: Streamlit keeps a choice as its
+    label, and the new language's labels would not contain the old one."""
+    drawn_in = st.session_state.setdefault(_DRAWN_IN, {})
+    relabel = labelled and drawn_in.get(key) not in (None, lang())
+    if relabel or st.session_state.get(key, object()) != value:
+        st.session_state[key] = value
+    if labelled:
+        drawn_in[key] = lang()
+
+
+def bound(widget, label: str, *args, key: str, obj, attr: str, default=None, options=None, on_change=None,
+          in_form: bool = False, **kw):
+    """``widget`` (st.slider, a column's selectbox, ...) as a view of ``obj.attr`` (or ``obj[attr]``).
+
+    The widget is drawn from the state on every run and writes back on change (inside a form, the form's
+    submit writes back: see ``read_form``). ``options``: a value that is not among them becomes ``default``
+    (or the first option), so a stale or hostile value never reaches the widget. ``on_change(value)`` runs
+    after the state has the new value.
+    """
+    ref = _Get(obj, attr)
+    value = ref.get(default)
+    if options is not None:
+        options = list(options)
+        if value not in options:
+            value = default if default in options else options[0]
+        ref.set(value)
+        args = (options,) + args
+        if "format_func" in kw:  # labels made now, in this run's language: never a late call into the state
+            labels = {i: kw["format_func"](o) for i, o in enumerate(options)}
+            kw["format_func"] = lambda o: labels[options.index(o)] if o in options else str(o)
+    elif value is None and default is not None:
+        value = default
+        ref.set(value)
+    seed(key, value, labelled="format_func" in kw)
+    if in_form:
+        return widget(label, *args, key=key, **kw)
+
+    def write():
+        ref.set(st.session_state[key])
+        if on_change is not None:
+            on_change(st.session_state[key])
+    return widget(label, *args, key=key, on_change=callback(write), **kw)
+
+
+def read_form(pairs: list[tuple[str, object, str]]) -> None:
+    """Copy a submitted form's widget values into the state: [(key, obj, attr), ...]."""
+    for key, obj, attr in pairs:
+        if key in st.session_state:
+            _Get(obj, attr).set(st.session_state[key])
+
+
+# ---- sidebar and links ---------------------------------------------------------------------------------------------
+
+def sidebar() -> None:
+    session = state.get()
+    with st.sidebar:
+        bound(st.selectbox, "🌐 Language · 언어", key="app.lang", obj=session, attr="lang", options=text.LANGS,
+              format_func=text.LANG_NAMES.get)
+        info = device_info()
+        icon = {"cuda": "⚡", "mps": "🍎", "cpu": "🧮"}[info.kind]
+        memory = f" · {info.memory_gb} GB" if info.memory_gb else ""
+        st.caption(t("side.device", icon=icon, kind=info.kind.upper(), name=info.name, memory=memory))
+        if info.kind == "cpu":
+            st.caption(t("side.cpu_hint"))
+
+
+def page_link(path: str, label: str, icon: str | None = None) -> None:
+    """A link to another page; when this page runs on its own (no navigation: tests, a direct script
+    run) a plain link to the page's URL, never an exception."""
+    from streamlit.errors import StreamlitAPIException
+    try:
+        st.page_link(path, label=label, icon=icon)
+    except StreamlitAPIException:
+        slug = path.rsplit("/", 1)[-1].removesuffix(".py")
+        st.markdown(f"{icon + ' ' if icon else ''}[{label}](/{slug})")
+
+
+def go(path: str, label: str, icon: str | None = None) -> None:
+    """Open another page now (after a button); where there is no navigation (a page run alone), a link."""
+    from streamlit.errors import StreamlitAPIException
+    try:
+        st.switch_page(path)
+    except StreamlitAPIException:
+        page_link(path, label, icon)

@@ -1,0 +1,269 @@
+"""One small typed object per session: everything the learner made and chose, on every page.
+
+Widgets are views of it. Each run draws a widget from the state (its key is seeded with the state's value
+just before it is drawn) and the widget's ``on_change`` writes the new value back. Streamlit deletes the
+keys of widgets that a run does not draw (another page, a collapsed branch); those keys are never the
+only copy of anything, so leaving a page and coming back loses nothing.
+
+    s = state.get()                    # this session's Session
+    s.builder.stack()                  # the Layer Builder's stack as layer dicts
+    s.train.settings_for("digits", "s0-keras-conv")
+
+The object holds no streamlit types and no widget keys of other pages: a page reads the state, never
+another page's widgets.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+import streamlit as st
+
+from aecore.learn import data
+from aecore.shapes import editing, presets
+from aecore.text import valid_lang
+
+KEY = "aecore.session"  # the one session_state entry that is not a widget
+
+
+# ---- the Layer Builder ---------------------------------------------------------------------------------
+
+@dataclass
+class Layer:
+    """One layer as the learner sees it: its type and what is typed or chosen in each field."""
+    uid: int                        # stable per session: the widgets' keys (builder.<uid>.<keyword>)
+    type: str
+    values: dict = field(default_factory=dict)  # keyword -> text typed, or the option chosen
+
+    @classmethod
+    def from_spec(cls, uid: int, spec: dict, dialect: str) -> Layer:
+        kind = spec["type"]
+        main, more = editing.fields(dialect, kind)
+        values = {}
+        for kw in main + more:
+            value = spec.get(kw)
+            if (dialect, kw) in editing.CHOICES:
+                options = editing.CHOICES[(dialect, kw)]
+                default = editing.default_of(dialect, kind, kw)
+                values[kw] = value if value in options else (default if default in options else options[0])
+            else:
+                values[kw] = editing.to_text(value)
+        return cls(uid, kind, values)
+
+    def spec(self, dialect: str) -> dict | None:
+        """The layer dict (keywords left at their defaults omitted); None for a type this dialect lacks."""
+        if self.type not in editing.layer_types(dialect):
+            return None
+        spec = {"type": self.type}
+        main, more = editing.fields(dialect, self.type)
+        for kw in main + more:
+            raw = self.values.get(kw)
+            value = raw if (dialect, kw) in editing.CHOICES else editing.from_text(raw)
+            if value is not None and value != editing.default_of(dialect, self.type, kw):
+                spec[kw] = value
+        return spec
+
+
+EMPTY = {"empty-keras": ("keras", (28, 28, 1)), "empty-pytorch": ("pytorch", (1, 28, 28))}
+
+
+@dataclass
+class Quiz:
+    row: int | None = None          # the layer whose output is hidden, None: no exercise running
+    seed: int = 0
+    answer: str = ""
+    result: tuple | None = None     # (right?, message)
+
+
+@dataclass
+class Builder:
+    layers: list = field(default_factory=list)   # [Layer]
+    dialect: str = "keras"
+    input_text: str = "28, 28, 1"   # as typed: may be unreadable for a moment, and is kept as typed
+    origin: str = "s0-keras-conv"   # a preset, an EMPTY name, or "pasted"
+    edited: bool = False            # changed by the learner since it was loaded from ``origin``
+    previous: Builder | None = None  # the stack a preset replaced, for one undo
+    next_uid: int = 0
+    code: str = ""                  # the paste box
+    code_vars: dict = field(default_factory=dict)  # values the learner gave for names the code never sets
+    paste_error: str | None = None
+    paste_notes: list = field(default_factory=list)
+    torch_view: bool = False
+    add_type: str | None = None
+    quiz: Quiz = field(default_factory=Quiz)
+
+    def load(self, stack: list[dict], input_shape: tuple, dialect: str, origin: str) -> None:
+        """Replace the stack (uids keep counting up, so no widget of an old layer is reused)."""
+        if self.edited or self.origin == "pasted":
+            self.previous = replace(self, previous=None, quiz=Quiz(), layers=list(self.layers))
+        self.dialect = dialect
+        self.input_text = ", ".join(str(d) for d in input_shape)
+        self.layers = []
+        for spec in stack:
+            self.layers.append(Layer.from_spec(self.next_uid, spec, dialect))
+            self.next_uid += 1
+        self.origin, self.edited = origin, False
+        self.quiz = Quiz()
+        self.add_type = None
+
+    def load_choice(self, name: str) -> None:
+        if name in EMPTY:
+            dialect, shape = EMPTY[name]
+            self.load([], shape, dialect, name)
+        else:
+            stack, shape, dialect = presets.make(name)
+            self.load(stack, shape, dialect, name)
+
+    def undo(self) -> None:
+        """Back to the stack the last preset replaced."""
+        if self.previous is not None:
+            keep = self.next_uid
+            for f in fields(self):
+                if f.name not in ("previous", "next_uid", "code", "code_vars", "paste_error", "paste_notes"):
+                    setattr(self, f.name, getattr(self.previous, f.name))
+            self.next_uid = max(keep, self.previous.next_uid)
+            self.previous = None
+
+    def stack(self) -> list[dict]:
+        return [s for s in (layer.spec(self.dialect) for layer in self.layers) if s is not None]
+
+    def layer(self, uid: int) -> Layer | None:
+        return next((layer for layer in self.layers if layer.uid == uid), None)
+
+    def add(self, kind: str, after_shape: tuple | None) -> None:
+        self.layers.append(Layer.from_spec(self.next_uid, editing.new_layer(self.dialect, kind, after_shape),
+                                           self.dialect))
+        self.next_uid += 1
+        self.edited = True
+
+    def remove(self, uid: int) -> None:
+        self.layers = [layer for layer in self.layers if layer.uid != uid]
+        self.edited = True
+
+    def move(self, uid: int, step: int) -> None:
+        i = next(k for k, layer in enumerate(self.layers) if layer.uid == uid)
+        j = min(max(i + step, 0), len(self.layers) - 1)
+        self.layers[i], self.layers[j] = self.layers[j], self.layers[i]
+        self.edited = i != j or self.edited
+
+    def retype(self, uid: int, kind: str, after_shape: tuple | None) -> None:
+        i = next(k for k, layer in enumerate(self.layers) if layer.uid == uid)
+        self.layers[i] = Layer.from_spec(uid, editing.new_layer(self.dialect, kind, after_shape), self.dialect)
+        self.edited = True
+
+    def unchanged_preset(self) -> str | None:
+        """The preset this stack is, untouched (then Train can use the preset itself), else None."""
+        if self.origin in presets.PRESETS and not self.edited:
+            stack, shape, dialect = presets.make(self.origin)
+            if stack == self.stack() and self.input_text == ", ".join(map(str, shape)) and dialect == self.dialect:
+                return self.origin
+        return None
+
+
+def _default_builder() -> Builder:
+    b = Builder()
+    b.load_choice("s0-keras-conv")
+    return b
+
+
+def preset_params(model: str) -> dict:
+    """A preset's size parameters a learner may set (channels and side follow the dataset)."""
+    if model not in presets.PRESETS:
+        return {}
+    return {k: v for k, v in presets.defaults(model).items() if k not in ("channels", "side")}
+
+
+# ---- the Train page ----------------------------------------------------------------------------------
+
+@dataclass
+class TrainSettings:
+    """What the Train form shows for one dataset and model: the learner's choices, else good defaults."""
+    epochs: int
+    batch_size: int
+    lr: float
+    loss: str = "auto"
+    noise: str = "none"
+    noise_level: float = 0.2
+    sparsity: float = 0.0
+    seed: int = 0
+    max_train: int = 20_000
+    params: dict = field(default_factory=dict)  # the preset's size parameters (base, latent, ...)
+
+
+@dataclass
+class Train:
+    dataset: str = data.DEFAULT
+    model: str = "s0-keras-conv"    # a preset, or "custom": the Layer Builder's stack
+    settings: dict = field(default_factory=dict)  # "dataset|model" -> TrainSettings
+    config: Any = None              # the TrainConfig of the run last asked for (its result is shown)
+    job: Any = None                 # this session's TrainJob, running or finished
+    note: str | None = None         # a one-off message key for the page (e.g. the Builder's hand-off)
+    error: str | None = None        # why the last press of Train was refused
+
+    def settings_for(self, dataset: str, model: str, device_kind: str) -> TrainSettings:
+        key = f"{dataset}|{model}"
+        if key not in self.settings:
+            from aecore.learn.train import suggested
+            quick = suggested(dataset, device_kind, model)
+            self.settings[key] = TrainSettings(epochs=quick["epochs"], batch_size=quick["batch_size"], lr=quick["lr"],
+                                               max_train=quick.get("max_train", 20_000),
+                                               params=preset_params(model))
+        return self.settings[key]
+
+
+# ---- the pages that use a trained model ----------------------------------------------------------------
+
+@dataclass
+class Use:
+    """One 'use' page's choices: which model on which data, and the page's own controls."""
+    model: str = ""                 # a preset, or "trained": the model this learner trained
+    dataset: str = data.DEFAULT
+    values: dict = field(default_factory=dict)  # the page's other controls, by name
+    job: Any = None                 # the training started from this page for a missing model
+    auto: bool = False              # keep training what is missing, one model after another
+
+
+# ---- the session ---------------------------------------------------------------------------------------
+
+@dataclass
+class Session:
+    lang: str = "en"
+    builder: Builder = field(default_factory=_default_builder)
+    train: Train = field(default_factory=Train)
+    use: dict = field(default_factory=dict)      # page name -> Use
+    hide: frozenset = frozenset()    # controls a teacher's link hides
+    notices: list = field(default_factory=list)  # messages to show once (a link that asked for too much ...)
+    from_link: bool = False          # this session began from a link with settings in it
+    link_pending: bool = True        # the URL's settings are still to be read (on the session's first page)
+
+    def page(self, name: str, default_model: str) -> Use:
+        if name not in self.use:
+            self.use[name] = Use(model=default_model)
+        return self.use[name]
+
+
+def get() -> Session:
+    """This session's state (made on first use)."""
+    session = st.session_state.get(KEY)
+    if session is None:
+        session = st.session_state[KEY] = Session()
+    return session
+
+
+def start(page: str, device_kind: str) -> Session:
+    """The state at the start of a page's run; a session's first page takes the URL's settings."""
+    session = get()
+    if session.link_pending:
+        session.link_pending = False
+        from aecore.ui import links
+        links.apply(session, {k: st.query_params.get_all(k) for k in st.query_params}, page, device_kind)
+    return session
+
+
+def peek() -> Session | None:
+    """The state if this session has one yet (never makes it)."""
+    return st.session_state.get(KEY)
+
+
+def set_lang(session: Session, code: str) -> None:
+    session.lang = valid_lang(code)

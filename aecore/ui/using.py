@@ -1,0 +1,190 @@
+"""The pages that use a trained model: which model (a lesson's, or the one this learner trained), training
+what is missing, the codes of a split, rows of images, the learner's own upload."""
+from __future__ import annotations
+
+import streamlit as st
+
+from aecore.learn import data
+from aecore.shapes import presets
+from aecore.ui import state
+from aecore.ui.common import bound, callback, device_info, plain, shown, t
+from aecore.ui.training import cached_model, dataset_label, dataset_name, progress_bar, start_training, unavailable
+
+
+def model_source(page: str, default_model: str):
+    """Which trained model a page uses: a lesson's model on a dataset (quick settings for this machine), or
+    the one this learner trained on the Train page. Returns its TrainConfig."""
+    from aecore.learn.train import USE_PARAMS, TrainConfig, suggested
+    session = state.get()
+    use = session.page(page, default_model)
+    trained = session.train.config if _trained(session) else None
+    options = (["trained"] if trained is not None else []) + list(presets.PRESETS)
+    if use.model == "trained" and trained is None:
+        use.model = default_model
+    if shown("model"):
+        cols = st.columns(2)
+        bound(cols[0].selectbox, t("use.model"), key=page + ".model", obj=use, attr="model", options=options,
+              default=default_model, format_func=lambda m: t("use.trained", what=describe(trained))
+              if m == "trained" else t("preset." + m))
+        if use.model == "trained":
+            cols[1].selectbox(t("train.dataset"), [trained.dataset], format_func=dataset_label, disabled=True,
+                              key=page + ".dataset_fixed")
+        else:
+            bound(cols[1].selectbox, t("train.dataset"), key=page + ".dataset", obj=use, attr="dataset",
+                  options=list(data.REGISTRY), format_func=dataset_label)
+    if use.model == "trained":
+        return trained
+    kind = "cpu" if device_info().kind == "cpu" else "gpu"
+    params = USE_PARAMS[kind].get(use.model, {})
+    if params:
+        lesson = presets.defaults(use.model)
+        st.caption(t("use.smaller", ours=", ".join(f"{k} {v}" for k, v in params.items()),
+                     lesson=", ".join(f"{k} {lesson[k]}" for k in params)))
+    return TrainConfig(dataset=use.dataset, model=use.model, model_params=tuple(sorted(params.items())),
+                       **suggested(use.dataset, device_info().kind, use.model))
+
+
+def _trained(session) -> bool:
+    """The learner's last Train run, when it finished (or was kept) and is in the cache."""
+    config = session.train.config
+    return config is not None and cached_model(config) is not None
+
+
+def describe(config) -> str:
+    if config is None:
+        return ""
+    what = t("preset." + config.model).split(" · ")[0] if config.model != "custom" else t("train.model_custom")
+    noise = f" · {t('noise.' + config.noise)} {config.noise_level:g}" if config.noise != "none" else ""
+    stopped = " · " + t("use.stopped_at", steps=config.stop_at) if config.stop_at else ""
+    return t("use.describe", model=what, data=dataset_name(config.dataset), epochs=config.epochs,
+             noise=noise) + stopped
+
+
+def ready(items: list, page: str) -> list:
+    """The trained models for ``items`` ([(label, config)]) from the caches. When one is missing it draws
+    what is missing, a button to train it, and the training's progress (one model after another), and
+    stops the page's script there: what follows a call needs every model."""
+    results = [cached_model(config) for _, config in items]
+    use = state.get().use.get(page) or state.get().page(page, "")
+    if all(r is not None for r in results):
+        use.auto = False
+        return results
+    job = use.job
+    running = job is not None and job.running
+    with st.container(border=True):
+        st.markdown("#### " + t("use.need_title"))
+        for (label, config), result in zip(items, results):
+            status = t("use.state_ready") if result is not None else (
+                t("use.state_training") if running and job.config == config else t("use.state_missing"))
+            st.markdown(f"- **{label}** · {describe(config)} · {status}")
+        if running:
+            _live_small(job, page)
+        else:
+            if job is not None and job.error:
+                use.auto = False
+                if isinstance(job.failure, data.DatasetUnavailable):
+                    unavailable(job.failure, lambda name: _switch_dataset(use, name))
+                else:
+                    st.error(plain(job.error), icon=":material/error:")
+            elif use.auto:
+                missing = next(config for (_, config), r in zip(items, results) if r is None)
+                use.job = start_training(missing)
+                st.rerun()
+            st.button(t("use.train_missing"), key=page + ".go", type="primary", icon=":material/play_arrow:",
+                      on_click=callback(_auto, use))
+    st.stop()
+
+
+def _auto(use) -> None:
+    use.auto, use.job = True, None
+
+
+def _switch_dataset(use, name: str) -> None:
+    use.dataset, use.job, use.auto = name, None, False
+    if use.model == "trained":
+        use.model = "s0-keras-conv"
+
+
+@st.fragment(run_every=1.0)
+def _live_small(job, page: str) -> None:
+    if not job.running:
+        st.rerun()
+    progress_bar(job, f"{page}.stop.{id(job)}")
+
+
+@st.cache_resource(show_spinner=False, max_entries=6)
+def _codes(key: str, split: str, cap: int, _result):
+    """(images uint8, labels, codes, KeyIndex) of one split, embedded once per model and split."""
+    from aecore.learn.train import fixed_pick, prepare
+    from aecore.use import search
+    config, p = _result.config, _result.plan
+    images = data.load(config.dataset)
+    x = images.test_x if split == "test" else images.train_x
+    y = images.test_y if split == "test" else images.train_y
+    pick = fixed_pick(len(x), cap, config.seed)  # training's own pick, so indices mean the same images
+    if pick is not None:
+        x, y = x[pick], y[pick]
+    x = prepare(x, p)
+    codes = search.embed(_result.model, p, x)
+    return x, y, codes, search.KeyIndex(codes), images.classes
+
+
+def codes(result, split: str = "test", cap: int = 3000):
+    return _codes(result.config.key(), split, cap, result)
+
+
+def random_button(container, key: str, obj, attr: str, n: int) -> None:
+    """A 'Random' button that puts a random image number (0 … n−1) into ``obj[attr]``."""
+    import random
+
+    def pick():
+        obj[attr] = random.randrange(n)
+    container.button(t("latent.random"), key=key, icon=":material/casino:", on_click=callback(pick))
+
+
+def images_row(images, captions: list[str], zoom: int = 3) -> None:
+    """Small images side by side, each enlarged with sharp pixels, each with its caption."""
+    import torch
+    import torch.nn.functional as F
+    if images is None or not len(images):
+        return
+    big = F.interpolate(images.float(), scale_factor=zoom, mode="nearest").round().to(torch.uint8)
+    pics = [im.permute(1, 2, 0).numpy() if im.shape[0] == 3 else im[0].numpy() for im in big]
+    st.image(pics, caption=captions, width=28 * zoom)
+
+
+DARK_BACKGROUND = ("digits", "mnist", "fashion-mnist")  # light shapes on black: invert ink-on-paper uploads
+
+
+def upload_box(page: str, result):
+    """A file uploader for the learner's own image -> uint8 (1, C, H, W) in the model's input, or None."""
+    from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
+    if not shown("upload"):
+        return None
+    p = result.plan
+    file = st.file_uploader(t("upload.label", mb=MAX_BYTES // 2**20), type=None, key=page + ".upload",
+                            help=t("upload.help"))
+    if file is None:
+        return None
+    try:
+        x, notes = read_image(file.getvalue(), p.channels, p.height)
+    except UploadError as e:
+        st.error(t("upload.refused", name=display_name(file.name)) + " " + plain(str(e)), icon=":material/block:")
+        return None
+    if result.config.dataset in DARK_BACKGROUND:
+        x = invert_if_light(x, notes)
+    st.caption(t("upload.read", name=display_name(file.name), c=p.channels, h=p.height, w=p.width)
+               + (" " + " ".join(notes) if notes else ""))
+    return x
+
+
+def picked_number(event) -> int | None:
+    """The image number (customdata) of the first point a plotly click, box or lasso selected, if any."""
+    points = (event or {}).get("selection", {}).get("points", []) if event is not None else []
+    for point in points:
+        value = point.get("customdata")
+        if isinstance(value, (list, tuple)):
+            value = value[0] if value else None
+        if value is not None:
+            return int(value)
+    return None
