@@ -7,7 +7,7 @@ import streamlit as st
 
 from aecore import ui
 from aecore.learn import data
-from aecore.learn.train import NOISES
+from aecore.learn.config import NOISES
 from aecore.use import quality
 
 session = ui.page_setup("denoise")

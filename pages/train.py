@@ -3,7 +3,8 @@ import streamlit as st
 
 from aecore import ui
 from aecore.learn import data
-from aecore.learn.train import FORM_CHOICES, LOSSES, NOISES, ConfigError, plan, prepare, reconstruct
+from aecore.learn.config import FORM_CHOICES, LOSSES, NOISES, ConfigError, plan
+from aecore.learn.train import prepare, reconstruct
 from aecore.shapes import presets
 from aecore.shapes.rules import LayerError
 

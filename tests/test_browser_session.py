@@ -3,7 +3,6 @@ Builder's hand-off to Train, away and back, a reload, the language switched mid-
 import re
 
 import pytest
-
 from browser import open_page, settle, shot
 
 pytestmark = pytest.mark.browser

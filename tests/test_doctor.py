@@ -4,8 +4,9 @@ from dataclasses import replace
 import pytest
 
 from aecore.learn import data
+from aecore.learn.config import TrainConfig
 from aecore.learn.doctor import COLLAPSED_RATIO, diagnose, measure
-from aecore.learn.train import TrainConfig, prepare, run
+from aecore.learn.train import prepare, run
 
 MNIST_QUICK = TrainConfig(epochs=3, batch_size=128, lr=1e-3)  # MNIST's quick settings, left on after a switch
 DIGITS_QUICK = TrainConfig(epochs=10, batch_size=32, lr=3e-3)  # what the form suggests for digits

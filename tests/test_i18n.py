@@ -29,9 +29,9 @@ def test_formatting():
 
 
 def test_keys_built_at_run_time_exist():
-    from aecore.learn import data, train
+    from aecore.learn import config, data
     from aecore.shapes import presets
-    keys = [f"train.loss_{v}" for v in train.LOSSES] + [f"noise.{v}" for v in train.NOISES]
+    keys = [f"train.loss_{v}" for v in config.LOSSES] + [f"noise.{v}" for v in config.NOISES]
     keys += [f"train.phase_{v}" for v in ("queued", "data", "training", "done", "stopped", "error")]
     keys += [f"preset.{name}" for name in presets.PRESETS]
     keys += [f"dataset.{n}" for n, info in data.REGISTRY.items() if info.source != "medmnist"]

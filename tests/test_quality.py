@@ -30,7 +30,7 @@ def test_ssim_known_pairs():
 
 
 def test_psnr_curve_leaves_the_noise_free_input_out():
-    from aecore.learn.train import TrainConfig, plan
+    from aecore.learn.config import TrainConfig, plan
     from aecore.shapes.build import build
     from aecore.use.quality import psnr_curve
     p = plan(TrainConfig())

@@ -9,8 +9,9 @@ import pytest
 import torch
 
 from aecore.learn import store
-from aecore.learn.jobs import Scheduler
-from aecore.learn.train import ConfigError, TrainConfig, TrainJob, corrupt, plan, run
+from aecore.learn.config import ConfigError, TrainConfig, plan
+from aecore.learn.jobs import Scheduler, TrainJob
+from aecore.learn.train import corrupt, run
 from aecore.shapes.presets import make
 
 QUICK = TrainConfig(epochs=3, batch_size=64, lr=3e-3, max_train=512)
@@ -79,8 +80,8 @@ def test_bad_settings_are_refused_with_a_reason(change, needle):
 
 
 def test_budget_is_checked(monkeypatch):
-    from aecore.learn import train
-    monkeypatch.setitem(train.BUDGET, "cpu", 5000)
+    from aecore.learn import config
+    monkeypatch.setitem(config.BUDGET, "cpu", 5000)
     with pytest.raises(ConfigError, match=r"1437 images × 4 epochs = 5748 image passes"):
         run(TrainConfig(epochs=4), device="cpu")
 

@@ -27,7 +27,7 @@ def _params(pairs: list[str]) -> tuple:
 
 
 def _config(args):
-    from aecore.learn.train import TrainConfig
+    from aecore.learn.config import TrainConfig
     model_params = _params(args.param)
     extra = {}
     if args.stack:
@@ -45,7 +45,8 @@ def _config(args):
 
 def cmd_train(args) -> int:
     from aecore.learn import data
-    from aecore.learn.train import ConfigError, run
+    from aecore.learn.config import ConfigError
+    from aecore.learn.train import run
     try:
         config = _config(args)
         result = run(config, device=args.device)
@@ -121,7 +122,8 @@ def cmd_bench(args) -> int:
     import torch
 
     from aecore.learn import data
-    from aecore.learn.train import ConfigError, plan, prepare, run
+    from aecore.learn.config import ConfigError, plan
+    from aecore.learn.train import prepare, run
     from aecore.shapes.build import build
     try:
         config = _config(args)

@@ -36,7 +36,7 @@ def path_for(config) -> Path:
 
 def save(result) -> Path:
     """Write a finished (not stopped) run. Returns its folder."""
-    from aecore.learn.train import FORMAT
+    from aecore.learn.config import FORMAT
     final = path_for(result.config)
     final.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
@@ -60,7 +60,8 @@ def save(result) -> Path:
 
 def load(config, device: str = "cpu"):
     """The saved run of exactly this config as a TrainResult, or None (never saved, or not readable)."""
-    from aecore.learn.train import FORMAT, TrainResult, plan
+    from aecore.learn.config import FORMAT, plan
+    from aecore.learn.train import TrainResult
     folder = path_for(config)
     if not (folder / "weights.pt").exists():
         return None

@@ -19,7 +19,7 @@ import zlib
 from urllib.parse import urlencode
 
 from aecore.learn import data
-from aecore.learn.train import FORM_CHOICES, FORM_RANGES, LOSSES, NOISES
+from aecore.learn.config import FORM_CHOICES, FORM_RANGES, LOSSES, NOISES
 from aecore.shapes import editing, presets
 from aecore.shapes.layers import MAX_LAYERS, parse_shape
 from aecore.shapes.rules import LayerError

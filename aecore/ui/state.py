@@ -203,7 +203,7 @@ class Train:
     def settings_for(self, dataset: str, model: str, device_kind: str) -> TrainSettings:
         key = f"{dataset}|{model}"
         if key not in self.settings:
-            from aecore.learn.train import suggested
+            from aecore.learn.config import suggested
             quick = suggested(dataset, device_kind, model)
             self.settings[key] = TrainSettings(epochs=quick["epochs"], batch_size=quick["batch_size"], lr=quick["lr"],
                                                max_train=quick.get("max_train", 20_000),

@@ -69,7 +69,7 @@ def keep(result) -> None:
 def start_training(config, old=None, resume=None):
     """Start (or queue) a training; a running job ``old`` of this session is stopped first. ``resume``: a
     stopped run of the same config to continue from. Returns the job (keep it in the session state)."""
-    from aecore.learn.train import TrainJob
+    from aecore.learn.jobs import TrainJob
     if old is not None and old.running:
         old.stop()
     models = _models()  # captured here: the thread must not call streamlit
@@ -87,7 +87,7 @@ def form_config(session):
     Raises LayerError when the Builder's input shape is unreadable."""
     import json
 
-    from aecore.learn.train import TrainConfig
+    from aecore.learn.config import TrainConfig
     from aecore.shapes.layers import parse_shape
     tr, b = session.train, session.builder
     s = tr.settings_for(tr.dataset, tr.model, device_info().kind)

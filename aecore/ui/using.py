@@ -14,7 +14,7 @@ from aecore.ui.training import cached_model, dataset_label, dataset_name, progre
 def model_source(page: str, default_model: str):
     """Which trained model a page uses: a lesson's model on a dataset (quick settings for this machine), or
     the one this learner trained on the Train page. Returns its TrainConfig."""
-    from aecore.learn.train import USE_PARAMS, TrainConfig, suggested
+    from aecore.learn.config import USE_PARAMS, TrainConfig, suggested
     session = state.get()
     use = session.page(page, default_model)
     trained = session.train.config if _trained(session) else None

@@ -1,0 +1,86 @@
+"""The house drawn from its imports: aecore's wings import one way, streamlit only in the ui, pages stay
+thin and never touch torch, and no module grows past ~400 lines without a reason written here."""
+import ast
+
+import pytest
+from conftest import ROOT
+
+# What each wing may import (itself included). pages -> ui -> use -> learn -> shapes -> text; cli beside ui.
+ALLOWED = {
+    "text": {"text"},
+    "shapes": {"shapes", "text"},
+    "learn": {"learn", "shapes", "text"},
+    "use": {"use", "learn", "shapes", "text"},
+    "ui": {"ui", "use", "learn", "shapes", "text"},
+    "cli": {"cli", "use", "learn", "shapes", "text"},
+    "": {"cli"},  # aecore/__init__.py, aecore/__main__.py
+}
+LONG_WITH_A_REASON = {
+    "aecore/shapes/keras_rules.py": "one rule per Keras layer, with its checks and its 'why': a table, not logic",
+}
+
+
+def modules():
+    return sorted(p for p in (ROOT / "aecore").rglob("*.py"))
+
+
+def wing(path) -> str:
+    parts = path.relative_to(ROOT / "aecore").parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+def imports(path) -> set[str]:
+    """Every module name imported anywhere in the file (functions' own imports too)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+            if node.module == "aecore":
+                names |= {f"aecore.{a.name}" for a in node.names}
+    return names
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_imports_run_one_way(path):
+    mine = wing(path)
+    for name in imports(path):
+        if name.startswith("aecore."):
+            target = name.split(".")[1]
+            assert target in ALLOWED[mine], f"{path.relative_to(ROOT)} ({mine or 'top'}) imports {name}"
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_streamlit_only_in_the_ui(path):
+    if wing(path) != "ui":
+        assert not any(n == "streamlit" or n.startswith("streamlit.") for n in imports(path)), path
+
+
+@pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_is_long_without_a_reason(path):
+    rel = str(path.relative_to(ROOT))
+    n = len(path.read_text().splitlines())
+    assert n <= 420 or rel in LONG_WITH_A_REASON, f"{rel} has {n} lines: split it by concern, or say why here"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").glob("*.py")), ids=lambda p: p.name)
+def test_pages_stay_thin(path):
+    names = imports(path)
+    assert not any(n == "torch" or n.startswith("torch.") for n in names), f"{path.name} imports torch"
+    assert len(path.read_text().splitlines()) <= 200, f"{path.name}: move logic into aecore"
+
+
+def test_the_core_imports_without_streamlit():
+    """The core is usable without the web app: importing every non-ui module pulls in no streamlit."""
+    import subprocess
+    import sys
+    code = ("import sys, importlib, pathlib\n"
+            "for p in sorted(pathlib.Path('aecore').rglob('*.py')):\n"
+            "    parts = p.with_suffix('').parts\n"
+            "    if 'ui' in parts or parts[-1] == '__main__': continue\n"
+            "    importlib.import_module('.'.join(parts[:-1] if parts[-1] == '__init__' else parts))\n"
+            "print('streamlit' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.strip() == "False"
