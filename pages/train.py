@@ -146,13 +146,16 @@ elif result is not None:
     sample = prepare(data.load(current.dataset).test_x, p, cap=max(256, current.max_train // 4), seed=current.seed)[:8]
     inputs, outputs = reconstruct(result.model, p, sample, current.noise, current.noise_level, current.seed)
     note = {"memory": "train.from_memory", "disk": "train.from_disk"}.get(result.from_cache, "train.finished")
-    if current.stop_at:
-        note = "train.kept_partial"
-    st.success(t(note, s=f"{result.seconds:.1f}", steps=current.stop_at), icon=":material/check_circle:")
+    done = t("train.kept_partial" if current.stop_at else note, s=f"{result.seconds:.1f}", steps=current.stop_at)
+    verdict = ui.training.diagnosis(result)
+    if verdict.verdict == "collapsed":
+        st.warning(t("train.not_learned", done=done), icon=":material/sick:")
+    else:
+        st.success(done, icon=":material/check_circle:")
+    ui.doctor(verdict, on_apply=lambda patch: apply_patch(current, patch))
     ui.training_view(current.key() + result.from_cache, -1, result.history, current.epochs, p.loss.upper(),
                      [sample, inputs if current.noise != "none" else None, outputs], ui.grid_labels(current, outputs),
                      stats=ui.run_stats(result.device, result.images, result.history["epoch_s"], None))
-    ui.doctor(result, on_apply=lambda patch: apply_patch(current, patch))
 elif mine and job.error:
     if isinstance(job.failure, data.DatasetUnavailable):
         ui.unavailable(job.failure, switch_dataset)

@@ -77,8 +77,8 @@ def open_page(browser, server: str, path: str, heading: str, height: int = 1600)
 def settle(page, timeout_ms: int = 120_000) -> None:
     """Wait until the script run is over and the page has stopped changing."""
     page.wait_for_timeout(600)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
-                           timeout=timeout_ms)
+    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
     page.wait_for_timeout(800)
 
 

@@ -1,6 +1,7 @@
 """AppTest: the Train page trains, shows progress, then the result; the cache answers next; settings belong to
 their dataset and survive leaving the page; Stop says what happened and offers Continue or Keep; the doctor."""
 import json
+import re
 
 import pytest
 from apptest import clean_caches, ok, read, session  # noqa: F401 - clean_caches: a fixture, used below
@@ -133,7 +134,8 @@ def test_stop_says_what_happened_then_continue_finishes():
     job = finish(at) and session(at).train.job
     assert job.result is not None and job.result.stopped
     text = " ".join(read(w) for w in at.warning)
-    assert "Stopped in epoch" in text and "not kept" in text and not at.success  # never "trained and kept"
+    assert re.search(r"Stopped (in epoch \d+ of 100, after step \d+|after \d+ of 100 epochs)", text)
+    assert "not kept" in text and not at.success  # never "trained and kept"
     assert at.button(key="train.continue") and at.button(key="train.keep")
     at.button(key="train.continue").click().run()
     job = session(ok(at)).train.job
@@ -170,7 +172,9 @@ def test_the_doctor_finds_a_collapsed_model_and_its_cure_goes_into_the_form():
     submit(at)
     finish(at)
     text = " ".join(m.value for m in at.markdown)
-    assert "did not learn the images" in text and "36 updates" in text
+    assert "did not learn the images" in text and "36 updates" in text and "even worse than" in text
+    assert not at.success and at.warning[0].value.endswith("But it did not learn the images: see the training "
+                                                           "doctor below.")
     at.button(key="train.doctor_apply").click().run()
     ok(at)
     assert form(at) == (14, 32, 0.001)

@@ -145,3 +145,17 @@ def test_dialect_detection():
     assert detect_dialect(SEED) == "keras"
     assert detect_dialect([{"type": "Flatten"}, {"type": "Linear", "in_features": 784, "out_features": 3}]) == "pytorch"
     assert detect_dialect([{"type": "Flatten"}, {"type": "Dropout", "rate": 0.1}]) == "keras"
+
+
+def test_the_home_pages_puzzle_is_read_off_lesson_1s_table():
+    """The teaching sentence on Welcome: the row that rounds up is the strided Conv2D (row 4, 7 -> 4), not a
+    pooling; the row that trims is the Conv2D without padding (row 9, 16 -> 14)."""
+    from aecore.shapes.presets import puzzle
+    from aecore.text import t
+    facts = puzzle()
+    rows = summarize(SEED, (28, 28, 1)).rows
+    assert rows[facts["odd_row"]].type == "Conv2D" and rows[facts["odd_row"]].cfg["strides"] == (2, 2)
+    assert (facts["odd_in"], facts["odd_out"], facts["trim_row"], facts["trim_in"], facts["trim_out"]) == (7, 4, 9, 16, 14)
+    assert facts["chain"] == "28 → 14 → 7 → 4 → 8 → 16 → 14 → 28" and (facts["pools"], facts["ups"]) == (2, 3)
+    text = t("home.puzzle_text", **facts)
+    assert "Row 4, a Conv2D with stride 2 and 'same' padding, rounds up: ⌈7/2⌉ = 4" in text and "pooling turns" not in text

@@ -61,8 +61,10 @@ TEXT = {
     "link.hide": ("Hide in the linked view", "링크로 열 때 숨길 것"),
     "link.hide_help": ("For a class: the students who open the link do not see these controls.",
                        "수업용: 링크를 연 학생에게는 이 조작 부분이 보이지 않습니다."),
-    "link.how": ("Copy it with the icon at the top right of the box. The address bar always holds the same link.",
-                 "상자 오른쪽 위의 아이콘으로 복사하세요. 주소 창에도 늘 같은 링크가 있습니다."),
+    "link.how": ("Copy it with the icon at the top right of the box. The address bar holds the same state, without the "
+                 "controls you choose to hide here.",
+                 "상자 오른쪽 위의 아이콘으로 복사하세요. 주소 창에도 같은 상태가 들어 있지만, 여기서 고른 숨김은 "
+                 "빠져 있습니다."),
     "link.notice": ("This link asked for something that was not used: {what}", "이 링크의 내용 중 쓰지 않은 것이 있습니다: {what}"),
     "link.too_many": ("it has {n} settings; only the first {max} were read.", "설정이 {n}개여서 앞의 {max}개만 읽었습니다."),
     "link.too_long": ("the value of '{name}' is too long.", "'{name}'의 값이 너무 깁니다."),

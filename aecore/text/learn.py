@@ -115,12 +115,16 @@ TEXT = {
     "train.phase_stopped": ("Stopped", "멈춤"),
     "train.stopped_early": ("Stopped before training began: nothing was trained or kept. Press Train to start again.",
                             "학습을 시작하기 전에 멈췄습니다: 학습하거나 저장한 것이 없습니다. 다시 학습 시작을 누르세요."),
-    "train.stopped_at": ("Stopped in epoch {e} of {n}, after step {s} of {steps}: {done} epoch(s) complete. This model "
-                         "is not finished and is **not kept** yet. Continue from exactly here (the result will be the "
-                         "same as a run that never stopped), or keep it as it is now.",
-                         "{n} 에폭 중 {e}번째 에폭, {steps}단계 중 {s}단계에서 멈췄습니다: 끝난 에폭은 {done}개입니다. "
-                         "이 모델은 다 학습되지 않았고 아직 **저장되지 않았습니다**. 멈춘 자리에서 이어서 학습하거나 "
-                         "(끝까지 멈추지 않은 학습과 같은 결과가 나옵니다), 지금 모습 그대로 저장하세요."),
+    "train.stopped_in": ("Stopped in epoch {e} of {n}, after step {s} of {steps}: {done} epoch(s) complete.",
+                         "{n} 에폭 중 {e}번째 에폭, {steps}단계 중 {s}단계에서 멈췄습니다: 끝난 에폭은 {done}개입니다."),
+    "train.stopped_after": ("Stopped after {done} of {n} epochs.", "{n} 에폭 중 {done} 에폭을 마치고 멈췄습니다."),
+    "train.stopped_at": ("This model is not finished and is **not kept** yet. Continue from exactly here (the same order "
+                         "of images and the same noise, as if it had never stopped), or keep it as it is now.",
+                         "이 모델은 다 학습되지 않았고 아직 **저장되지 않았습니다**. 멈춘 자리에서 그대로 이어서 "
+                         "학습하거나 (이미지 순서와 노이즈까지 멈추지 않은 것처럼 이어집니다), 지금 모습 그대로 "
+                         "저장하세요."),
+    "train.not_learned": ("{done} But it did not learn the images: see the training doctor below.",
+                          "{done} 하지만 이미지를 배우지 못했습니다: 아래의 학습 진단을 보세요."),
     "train.continue": ("Continue training", "이어서 학습하기"),
     "train.keep": ("Keep it as it is", "지금 그대로 저장"),
     "train.keep_help": ("Keeps this model, stopped part-way, as a model of its own: the other pages can use it, and "
@@ -184,6 +188,13 @@ TEXT = {
                                  "입력이 무엇이든 복원이 거의 같은 그림입니다 (이미지끼리 다른 정도의 {spread}%만 "
                                  "다릅니다). 오차 {error}도 늘 학습 이미지의 평균을 답할 때({baseline})보다 낫지 "
                                  "않습니다. 이미지가 아니라 평균을 배운 것으로, 모델이 *붕괴*했습니다."),
+    "doctor.explain_worse": ("Its reconstructions are nearly the same picture whatever the input (they vary "
+                             "{spread}% as much as the images do), and its error, {error}, is even worse than always "
+                             "answering the average training image ({baseline}). It has not even learned the "
+                             "average yet, let alone the images: the model *collapsed*.",
+                             "입력이 무엇이든 복원이 거의 같은 그림입니다 (이미지끼리 다른 정도의 {spread}%만 "
+                             "다릅니다). 오차 {error}는 늘 학습 이미지의 평균을 답할 때({baseline})보다도 나쁩니다. "
+                             "이미지는커녕 평균도 아직 배우지 못한 것으로, 모델이 *붕괴*했습니다."),
     "doctor.explain_weak": ("Its error, {error}, is {ratio} of what always answering the average training image "
                             "gives ({baseline}): better than the average, but the reconstructions are still blurry.",
                             "오차 {error}는 늘 학습 이미지의 평균을 답할 때({baseline})의 {ratio}배입니다: 평균보다는 "

@@ -237,16 +237,21 @@ def _diagnosis(key: str, _result):
     return diagnose(_result, train_x, test_x)
 
 
-def doctor(result, on_apply) -> None:
-    """The doctor's verdict on a finished run, when it did not learn the images: what it means and what to
-    try, with a button that puts the suggested settings in the form (``on_apply(patch)``)."""
-    d = _diagnosis(result.config.key() + result.from_cache, result)
+def diagnosis(result):
+    """The doctor's verdict on a finished run (once per model)."""
+    return _diagnosis(result.config.key() + result.from_cache, result)
+
+
+def doctor(d, on_apply) -> None:
+    """The doctor's verdict when a run did not learn the images: what it means and what to try, with a
+    button that puts the suggested settings in the form (``on_apply(patch)``)."""
     if d.verdict == "ok":
         return
     with st.container(border=True):
         st.markdown(f"#### 🩺 {t('doctor.title_' + d.verdict)}")
-        st.markdown(t("doctor.explain_" + d.verdict, error=f"{d.error:.4f}", baseline=f"{d.baseline:.4f}",
-                      ratio=f"{d.ratio:.2f}", spread=f"{100 * d.spread:.0f}"))
+        explain = "doctor.explain_worse" if d.verdict == "collapsed" and d.ratio > 1.05 else "doctor.explain_" + d.verdict
+        st.markdown(t(explain, error=f"{d.error:.4f}", baseline=f"{d.baseline:.4f}", ratio=f"{d.ratio:.2f}",
+                      spread=f"{100 * d.spread:.0f}"))
         st.markdown(t("doctor.causes"))
         for cause in d.causes:
             st.markdown("- " + t(cause.key, **cause.values))
@@ -264,8 +269,9 @@ def stopped_view(job, on_continue, on_keep) -> None:
     result, ck = job.result, job.result.checkpoint
     snap = job.snapshot()
     done = len(result.history["train_loss"])
-    st.warning(t("train.stopped_at", e=ck.epoch + 1, n=result.config.epochs, s=ck.step, steps=ck.steps, done=done),
-               icon=":material/stop_circle:")
+    where = t("train.stopped_in", e=ck.epoch + 1, n=result.config.epochs, s=ck.step, steps=ck.steps, done=done) \
+        if ck.step else t("train.stopped_after", done=done, n=result.config.epochs)
+    st.warning(where + " " + t("train.stopped_at"), icon=":material/stop_circle:")
 
     def kept():
         k = result.kept()
