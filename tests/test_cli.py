@@ -59,6 +59,9 @@ def test_train_json_contract(tmp_path):
     assert out["device"] in ("cpu", "cuda", "mps") and out["images"] == 1437  # digits' training split
     assert len(out["epoch_s"]) == len(out["train_loss"]) == len(out["test_loss"]) == 5
     assert all(s > 0 for s in out["epoch_s"]) and out["train_loss"][-1] < out["train_loss"][0]
+    # 5 epochs × 12 batches of 128 = 60 updates: the model has barely begun, and the doctor says why
+    assert out["doctor"]["verdict"] in ("collapsed", "weak") and out["doctor"]["causes"][0] == "few_steps"
+    assert out["doctor"]["try"] == {"epochs": 14, "batch_size": 32}
 
 
 def test_train_refuses_bad_values_clearly(tmp_path):

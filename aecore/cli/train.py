@@ -56,16 +56,35 @@ def cmd_train(args) -> int:
     if args.save:
         from aecore.learn import store
         store.save(result)
+    d = _diagnose(result)
     out = {"device": result.device, "images": result.images, "epoch_s": result.history["epoch_s"],
            "train_loss": [round(x, 6) for x in result.history["train_loss"]],
-           "test_loss": [round(x, 6) for x in result.history["test_loss"]]}
+           "test_loss": [round(x, 6) for x in result.history["test_loss"]],
+           "doctor": {"verdict": d.verdict, "ratio": round(d.ratio, 4), "spread": round(d.spread, 4),
+                      "causes": [c.key.removeprefix("doctor.") for c in d.causes], "try": d.patch()}}
     if args.json:
         print(json.dumps(out))
     else:
+        from aecore.text import t
         for i, (tr, te, s) in enumerate(zip(out["train_loss"], out["test_loss"], out["epoch_s"]), 1):
             print(f"epoch {i:3d}  train {tr:.4f}  test {te:.4f}  {s:.2f}s  {result.images / s:,.0f} images/s")
         print(f"{result.images} images on {result.device}")
+        if d.verdict != "ok":
+            print("🩺 " + t("doctor.title_" + d.verdict))
+            for cause in d.causes:
+                print("  - " + t(cause.key, **cause.values).replace("**", ""))
     return EXIT_OK
+
+
+def _diagnose(result):
+    """The training doctor's verdict on a finished run (its test images, the mean of its training images)."""
+    from aecore.learn import data
+    from aecore.learn.doctor import diagnose
+    from aecore.learn.train import prepare
+    c = result.config
+    images = data.load(c.dataset)
+    return diagnose(result, prepare(images.train_x, result.plan, cap=c.max_train, seed=c.seed),
+                    prepare(images.test_x, result.plan, cap=256, seed=c.seed))
 
 
 def lessons_loop(model, plan, images_uint8, epochs: int, batch_size: int, lr: float, device) -> tuple[float, float]:
