@@ -4,14 +4,24 @@ import streamlit as st
 from aecore import ui
 
 st.set_page_config(page_title="Autoencoder classroom", page_icon="🧠", layout="wide")
-PAGES = [
-    st.Page("pages/home.py", title=ui.t("nav.home"), icon="🏠", default=True),
-    st.Page("pages/builder.py", title=ui.t("nav.builder"), icon="🧱"),
-    st.Page("pages/train.py", title=ui.t("nav.train"), icon="🏋️"),
-    st.Page("pages/denoise.py", title=ui.t("nav.denoise"), icon="🧽"),
-    st.Page("pages/latent.py", title=ui.t("nav.latent"), icon="🌌"),
-    st.Page("pages/similar.py", title=ui.t("nav.similar"), icon="🔎"),
-]
+PAGES = {
+    ui.t("nav.tools"): [
+        st.Page("pages/home.py", title=ui.t("nav.home"), icon="🏠", default=True),
+        st.Page("pages/builder.py", title=ui.t("nav.builder"), icon="🧱"),
+        st.Page("pages/train.py", title=ui.t("nav.train"), icon="🏋️"),
+        st.Page("pages/denoise.py", title=ui.t("nav.denoise"), icon="🧽"),
+        st.Page("pages/latent.py", title=ui.t("nav.latent"), icon="🌌"),
+        st.Page("pages/similar.py", title=ui.t("nav.similar"), icon="🔎"),
+    ],
+    ui.t("nav.models"): [
+        st.Page("pages/pca.py", title=ui.t("nav.pca"), icon="📐"),
+        st.Page("pages/stacked.py", title=ui.t("nav.stacked"), icon="🥞"),
+        st.Page("pages/sparse.py", title=ui.t("nav.sparse"), icon="✨"),
+        st.Page("pages/anomaly.py", title=ui.t("nav.anomaly"), icon="🚨"),
+        st.Page("pages/vae.py", title=ui.t("nav.vae"), icon="🎲"),
+        st.Page("pages/sizes.py", title=ui.t("nav.sizes"), icon="📏"),
+    ],
+}
 page = st.navigation(PAGES)
 ui.state.start(page.url_path or "home", ui.device_kind())  # a shared link's settings, before the sidebar shows them
 ui.sidebar()

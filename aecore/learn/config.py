@@ -29,6 +29,11 @@ FORM_CHOICES = {"batch_size": (16, 32, 64, 128, 256, 512, 1024), "lr": (1e-4, 3e
 FORM_RANGES = {"epochs": (1, 100), "noise_level": (0.0, 1.0), "seed": (0, 2**31 - 1), "max_train": (16, 1_000_000)}
 
 
+LATER_FIELDS = {"stop_at": 0, "family": "ae", "penalty": "l1", "rho": 0.05, "beta": 1.0, "only_class": -1,
+                "schedule": "constant"}
+SCHEDULES = ("constant", "cosine")
+
+
 class ConfigError(ValueError):
     """A setting that cannot train; the message says which and why."""
 
@@ -48,10 +53,17 @@ class TrainConfig:
     seed: int = 0
     noise: str = "none"              # denoising: corrupt the input, rebuild the clean image
     noise_level: float = 0.0         # gaussian: σ on pixels in [0, 1] (lesson 001: 0.2); others: share of pixels
-    sparsity: float = 0.0            # L1 weight on the code: a sparse autoencoder (lesson 001)
+    sparsity: float = 0.0            # weight of the sparsity penalty on the code: a sparse autoencoder (lesson 2)
     max_train: int = 20_000          # cap on training images, for small machines
     stop_at: int = 0                 # stop after this many optimizer steps (0: train every epoch); a run
                                      # stopped by hand and kept is exactly the run with this set
+    # Fields added after FORMAT 1 are left out of the key at their defaults, so saved models keep theirs.
+    family: str = "ae"               # ae | tied (decoder = encoder transposed) | vae | greedy (layer-wise pretraining)
+    penalty: str = "l1"              # with sparsity > 0: "l1" on the code, or "kl": KL(rho || mean activation)
+    rho: float = 0.05                # the KL penalty's target mean activation of each code unit
+    beta: float = 1.0                # VAE: the weight of the KL term (1: the evidence lower bound)
+    only_class: int = -1             # train on one class only (anomaly detection); -1: every class
+    schedule: str = "constant"       # the learning rate: constant, or "cosine" (down to 0 by the last step)
 
     def canonical(self) -> TrainConfig:
         """The same run written one way: settings that cannot matter are zeroed, so they share a key."""
@@ -61,14 +73,21 @@ class TrainConfig:
             c = replace(c, noise_level=0.0)
         if c.model != "custom":
             c = replace(c, stack="", dialect="keras", input_shape=())
+        if not c.sparsity:
+            c = replace(c, penalty="l1", rho=0.05)
+        elif c.penalty != "kl":
+            c = replace(c, rho=0.05)
+        if c.family != "vae":
+            c = replace(c, beta=1.0)
         return c
 
     def to_dict(self) -> dict:
         d = asdict(self.canonical())
         d["model_params"] = [list(p) for p in d["model_params"]]
         d["input_shape"] = list(d["input_shape"])
-        if not d["stop_at"]:
-            del d["stop_at"]  # a whole run: the same key it had before runs could be kept part-way
+        for name, default in LATER_FIELDS.items():
+            if d[name] == default:
+                del d[name]  # the same key a config had before the field existed
         return d
 
     @classmethod
@@ -157,6 +176,16 @@ def plan(config: TrainConfig) -> Plan:
     _check(isinstance(c.sparsity, (int, float)) and 0 <= c.sparsity <= 10, "train.range", kw="sparsity",
            low=0, high=10, v=c.sparsity)
     _check(c.loss in LOSSES, "train.choice", kw="loss", v=c.loss, options=", ".join(LOSSES))
+    _check(c.schedule in SCHEDULES, "train.choice", kw="schedule", v=c.schedule, options=", ".join(SCHEDULES))
+    from aecore.learn.families import FAMILIES, PENALTIES, mirror_dense
+    _check(c.family in FAMILIES, "train.choice", kw="family", v=c.family, options=", ".join(FAMILIES))
+    _check(c.penalty in PENALTIES, "train.choice", kw="penalty", v=c.penalty, options=", ".join(PENALTIES))
+    _check(isinstance(c.rho, (int, float)) and 0 < c.rho < 1, "train.range", kw="rho", low="0 (exclusive)",
+           high="1 (exclusive)", v=c.rho)
+    _check(isinstance(c.beta, (int, float)) and 0 <= c.beta <= 100, "train.range", kw="beta", low=0, high=100,
+           v=c.beta)
+    _check(isinstance(c.only_class, int) and not isinstance(c.only_class, bool) and -1 <= c.only_class < 1000,
+           "train.range", kw="only_class", low=-1, high=999, v=c.only_class)
     summary = model_summary(c)
     _check(summary.ok, "train.invalid_stack", error=summary.error or "")
     _check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder",
@@ -182,4 +211,10 @@ def plan(config: TrainConfig) -> Plan:
     scale = "signed" if final == "tanh" else "unit"
     loss = c.loss if c.loss != "auto" else ("bce" if final == "sigmoid" else "mse")
     _check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid")
+    if c.family in ("tied", "greedy"):
+        why = mirror_dense(summary)
+        _check(why is None, "train.needs_mirror", family=c.family)
+    if c.sparsity and c.penalty == "kl":
+        code_row = summary.rows[summary.bottleneck if summary.bottleneck is not None else len(summary.rows) // 2 - 1]
+        _check(dict(code_row.cfg).get("activation") == "sigmoid", "train.kl_needs_sigmoid")
     return Plan(c, summary, channels, height, width, loss, scale, model_input)

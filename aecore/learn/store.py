@@ -21,7 +21,7 @@ from pathlib import Path
 import torch
 
 from aecore.learn import data
-from aecore.shapes.build import build
+from aecore.learn.families import build_model
 
 _LOCK = threading.Lock()
 
@@ -74,7 +74,7 @@ def load(config, device: str = "cpu"):
         if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
             raise ValueError("it is not a state_dict")
         p = plan(config)
-        model = build(p.summary)
+        model = build_model(p.summary, config.family)
         model.load_state_dict(state, strict=True)
         model.to(device).eval()
         return TrainResult(config, p, model, info["history"], info.get("device", "?"), int(info.get("images", 0)),
@@ -82,3 +82,25 @@ def load(config, device: str = "cpu"):
     except Exception as e:  # noqa: BLE001 - any doubt: do not use it, train again
         warnings.warn(f"ignoring the saved model in {folder}: {type(e).__name__}: {str(e)[:200]}", stacklevel=2)
         return None
+
+
+def saved(limit: int = 50) -> list:
+    """The configs of the saved runs, newest first (at most ``limit``); unreadable folders are skipped."""
+    from aecore.learn.config import FORMAT, TrainConfig
+    root = models_dir()
+    if not root.exists():
+        return []
+    folders = sorted((f for f in root.iterdir() if (f / "weights.pt").exists() and (f / "config.json").exists()),
+                     key=lambda f: f.stat().st_mtime, reverse=True)
+    out = []
+    for folder in folders:
+        try:
+            meta = json.loads((folder / "config.json").read_text())
+            config = TrainConfig.from_dict(meta["config"])
+            if meta.get("format") == FORMAT and config.key() == meta.get("key") == folder.name:
+                out.append(config)
+        except (ValueError, KeyError, TypeError, OSError):
+            continue
+        if len(out) >= limit:
+            break
+    return out

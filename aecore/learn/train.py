@@ -24,7 +24,8 @@ import torch.nn.functional as F
 
 from aecore.learn import data
 from aecore.learn.config import BUDGET, Plan, TrainConfig, _check, plan
-from aecore.shapes.build import StackModel, build
+from aecore.learn.families import build_model, penalty
+from aecore.shapes.build import StackModel
 
 PICTURE_S = 2.0  # during an epoch, new reconstructions at most this often
 
@@ -53,6 +54,17 @@ def prepare(images: torch.Tensor, p: Plan, cap: int | None = None, seed: int = 0
         x = torch.nn.functional.interpolate(x.float(), size=(p.height, p.width), mode="bilinear", antialias=True,
                                             align_corners=False).round().clamp(0, 255).to(torch.uint8)
     return x.contiguous()
+
+
+def one_class(images, config: TrainConfig) -> tuple[torch.Tensor, torch.Tensor]:
+    """(train, test) images, of one class only when the config says so (an anomaly detector learns what
+    normal looks like: one kind of image)."""
+    if config.only_class < 0:
+        return images.train_x, images.test_x
+    k = len(images.classes)
+    _check(config.only_class < k, "train.no_such_class", data=data.display_name(config.dataset), n=config.only_class,
+           k=k, last=k - 1)
+    return images.train_x[images.train_y == config.only_class], images.test_x[images.test_y == config.only_class]
 
 
 def to_model(xb: torch.Tensor, p: Plan) -> torch.Tensor:
@@ -233,8 +245,9 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
         emit("tick")
     images = data.load(config.dataset, progress=on_download)
     prog.download = None
-    xtr = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
-    xte = prepare(images.test_x, p, cap=max(256, config.max_train // 4), seed=config.seed)
+    train_x, test_x = one_class(images, config)
+    xtr = prepare(train_x, p, cap=config.max_train, seed=config.seed)
+    xte = prepare(test_x, p, cap=max(256, config.max_train // 4), seed=config.seed)
     n = len(xtr)
     budget = BUDGET.get(dev.type, BUDGET["cpu"])
     _check(n * config.epochs <= budget, "train.budget", n=n, e=config.epochs, total=n * config.epochs,
@@ -242,8 +255,13 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
     cuda = dev.type == "cuda"
     xtr, xte = xtr.to(dev), xte.to(dev)
     sample = xte[:8]
+    if config.family == "greedy":  # layer-wise pretraining: phases of its own, on the same data and devices
+        from aecore.learn.greedy import run_greedy
+        return run_greedy(config, p, xtr, xte, dev, prog, emit, stop, tick_s)
     torch.manual_seed(config.seed)
-    model = build(p.summary).to(dev)
+    model = build_model(p.summary, config.family).to(dev)
+    vae = config.family == "vae"
+    pixels = p.channels * p.height * p.width
     image_model = len(p.model_input) == 3
     if image_model:  # channels_last: 2× faster convolutions on this CPU too (measured), and on CUDA
         model = model.to(memory_format=torch.channels_last)
@@ -267,7 +285,9 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
     stopped = False
     t_start = last_picture = time.perf_counter()
     logits = p.loss == "bce"
-    limit = config.stop_at or config.epochs * steps  # steps this run takes in all
+    whole = config.epochs * steps  # the whole run's steps (the schedule's length, also when it stops early)
+    limit = config.stop_at or whole  # steps this run takes
+    cosine = config.schedule == "cosine"
     model.train()
     first_epoch = ck.epoch if ck is not None else 0
     for epoch in range(first_epoch, config.epochs):
@@ -286,6 +306,9 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
             if epoch * steps + step >= limit or (stop is not None and stop.is_set()):
                 stopped = epoch * steps + step < limit
                 break
+            if cosine:  # the rate for this step: lr · ½(1 + cos(π · steps done / all steps))
+                for group in opt.param_groups:
+                    group["lr"] = config.lr * 0.5 * (1 + math.cos(math.pi * (epoch * steps + step) / whole))
             idx = perm[step * config.batch_size:(step + 1) * config.batch_size]
             x01 = xtr[idx].float().div_(255)                       # (B, C, H, W) uint8 -> float, on the device
             inp = to_model(corrupt(x01, config.noise, config.noise_level, gen), p)
@@ -295,7 +318,9 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
                 z, out = model.forward_parts(inp, logits=logits)
             loss = _loss(out, x01, p)
             if config.sparsity:
-                loss = loss + config.sparsity * z.float().abs().mean()
+                loss = loss + penalty(z, config.penalty, config.sparsity, config.rho)
+            if vae:  # per pixel, like the reconstruction term: beta = 1 is the evidence lower bound
+                loss = loss + config.beta * model.kl / pixels
             opt.zero_grad(set_to_none=True)
             loss.backward()
             opt.step()

@@ -48,6 +48,16 @@ TEXT = {
     "train.flat_input": ("A flat input of {n} values must be channels × side × side of an image (784 = 1 × 28 × 28, "
                          "3072 = 3 × 32 × 32).",
                          "평평한 입력 {n}개는 채널 × 변 × 변이어야 합니다 (784 = 1 × 28 × 28, 3072 = 3 × 32 × 32)."),
+    "train.needs_mirror": ("A {family} model needs Dense layers that mirror each other, like 784 → 300 → 150 → 300 → "
+                           "784, with nothing but reshapes and activations between them.",
+                           "{family} 모델에는 784 → 300 → 150 → 300 → 784처럼 서로 거울처럼 마주 보는 Dense 층이 "
+                           "필요하고, 그 사이에는 모양 바꾸기와 활성화만 있어야 합니다."),
+    "train.kl_needs_sigmoid": ("The KL sparsity penalty compares each code unit's mean activation with ρ, so the code "
+                               "must lie between 0 and 1: give the bottleneck layer a sigmoid.",
+                               "KL 희소성 벌점은 코드 단위마다 평균 활성값을 ρ와 비교하므로 코드가 0과 1 사이에 "
+                               "있어야 합니다: 병목 층에 sigmoid를 쓰세요."),
+    "train.no_such_class": ("{data} has no class number {n} (it has {k}: 0 to {last}).",
+                            "{data}에는 {n}번 클래스가 없습니다 ({k}개: 0부터 {last}까지)."),
     "train.bce_needs_sigmoid": ("Binary cross-entropy needs outputs between 0 and 1: end the model with a sigmoid, "
                                 "or choose MSE.",
                                 "이진 교차 엔트로피는 0과 1 사이의 출력이 필요합니다: 모델 끝에 sigmoid를 두거나 MSE를 "

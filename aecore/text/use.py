@@ -25,6 +25,8 @@ TEXT = {
     "use.state_ready": ("✓ ready", "✓ 준비됨"),
     "use.state_training": ("⏳ training now", "⏳ 학습 중"),
     "use.state_missing": ("○ not trained yet", "○ 아직 학습 안 됨"),
+    "use.batch_state": ("{ready} of {n} models ready for {what}.", "{what}: 모델 {n}개 중 {ready}개 준비됨."),
+    "use.batch_go": ("Train the {n} missing, one after another", "없는 {n}개를 차례로 학습하기"),
     "use.train_missing": ("Train what is missing", "없는 모델 학습하기"),
     "viz.psnr_title": ("Picture quality against {noise} level (higher is better)", "{noise} 세기에 따른 화질 (높을수록 좋음)"),
     "viz.noise_level": ("noise level", "노이즈 세기"),

@@ -6,46 +6,21 @@
     builder   the Layer Builder's table, banner and layer editors
     training  trained models (memory -> disk -> train), jobs, the live view, the doctor, dataset names
     using     the pages that use a model: model choice, training what is missing, codes, images, uploads
+    lessons   the 'Lessons' models' pages: their computations, cached per model
     viz       plotly figures as pure functions
 """
-from aecore.ui import state, viz
-from aecore.ui.common import (
-                              bound,
-                              callback,
-                              device_info,
-                              device_kind,
-                              go,
-                              lang,
-                              page_link,
-                              page_setup,
-                              plain,
-                              read_form,
-                              seed,
-                              share_box,
-                              shown,
-                              sidebar,
-                              t,
-)
-from aecore.ui.training import (
-                              cached_model,
-                              dataset_label,
-                              dataset_name,
-                              doctor,
-                              grid_labels,
-                              keep,
-                              prefetch,
-                              progress_bar,
-                              run_stats,
-                              start_training,
-                              training_view,
-                              unavailable,
-)
-from aecore.ui.using import codes, describe, images_row, model_source, picked_number, random_button, ready, upload_box
+from aecore.ui import lessons, state, training, using, viz
+from aecore.ui.common import (bound, callback, device_info, device_kind, go, lang, page_link, page_setup, plain,
+                              read_form, seed, share_box, shown, sidebar, t)
+from aecore.ui.training import (cached_model, dataset_label, dataset_name, doctor, grid_labels, keep, prefetch,
+                                progress_bar, run_stats, start_training, training_view, unavailable)
+from aecore.ui.using import (codes, describe, images_row, label_of, model_source, picked_number, random_button,
+                             ready, train_all, upload_box)
 
 __all__ = [
-    "state", "viz", "bound", "callback", "device_info", "device_kind", "go", "lang", "page_link", "page_setup", "plain",
-    "read_form", "seed", "share_box", "shown", "sidebar", "t", "cached_model", "dataset_label", "dataset_name",
-    "doctor", "grid_labels", "keep", "prefetch", "progress_bar", "run_stats", "start_training", "training_view",
-    "unavailable", "codes", "describe", "images_row", "model_source", "picked_number", "random_button", "ready",
-    "upload_box",
+    "lessons", "state", "training", "using", "viz", "bound", "callback", "device_info", "device_kind", "go", "lang",
+    "page_link", "page_setup", "plain", "read_form", "seed", "share_box", "shown", "sidebar", "t", "cached_model",
+    "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar", "run_stats",
+    "start_training", "training_view", "unavailable", "codes", "describe", "images_row", "label_of", "model_source",
+    "picked_number", "random_button", "ready", "train_all", "upload_box",
 ]

@@ -100,7 +100,7 @@ def share_box(page: str) -> None:
     if not shown("link"):
         return
     session = state.get()
-    kind = "use" if page in links.USE_PAGES else page
+    kind = "use" if page in links.USE_PAGES or page in links.LESSON_PAGES else page
     with st.popover(t("link.button"), icon=":material/link:"):
         st.caption(t("link.intro"))
         hide = st.multiselect(t("link.hide"), links.HIDEABLE[kind], key=f"{page}.link_hide",
@@ -151,17 +151,23 @@ def seed(key: str, value, labelled: bool = False) -> None:
 
 
 def bound(widget, label: str, *args, key: str, obj, attr: str, default=None, options=None, on_change=None,
-          in_form: bool = False, **kw):
+          in_form: bool = False, many: bool = False, **kw):
     """``widget`` (st.slider, a column's selectbox, ...) as a view of ``obj.attr`` (or ``obj[attr]``).
 
     The widget is drawn from the state on every run and writes back on change (inside a form, the form's
     submit writes back: see ``read_form``). ``options``: a value that is not among them becomes ``default``
-    (or the first option), so a stale or hostile value never reaches the widget. ``on_change(value)`` runs
-    after the state has the new value.
+    (or the first option), so a stale or hostile value never reaches the widget; with ``many`` (a multiselect)
+    the value is a list and what is not among the options is dropped. ``on_change(value)`` runs after the
+    state has the new value.
     """
     ref = _Get(obj, attr)
     value = ref.get(default)
-    if options is not None:
+    if options is not None and many:  # a multiselect: a list of options, each one checked
+        options = list(options)
+        value = [x for x in (value if isinstance(value, (list, tuple)) else default or []) if x in options]
+        ref.set(value)
+        args = (options,) + args
+    elif options is not None:
         options = list(options)
         if value not in options:
             value = default if default in options else options[0]

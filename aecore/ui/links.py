@@ -37,6 +37,9 @@ HIDEABLE = {
     "use": ("model", "upload", "link"),
 }
 USE_PAGES = ("denoise", "latent", "similar")
+LESSON_PAGES = {"pca": "s3-dense", "stacked": "s4-stacked", "sparse": "custom", "anomaly": "s0-keras-conv",
+                "vae": "s1-uva-conv", "sizes": "s4-stacked"}  # the 'Lessons' models' pages and their models
+DEFAULT_MODELS = {"denoise": "s0-keras-conv", "latent": "s2-mlp3", "similar": "s1-uva-conv", **LESSON_PAGES}
 TRAIN_FIELDS = {  # URL name -> TrainSettings field
     "epochs": "epochs", "batch": "batch_size", "lr": "lr", "loss": "loss", "noise": "noise",
     "level": "noise_level", "sparsity": "sparsity", "seed": "seed", "max": "max_train",
@@ -130,6 +133,8 @@ def page_params(session, page: str, device_kind: str = "cpu") -> dict:
         use = session.use[page]
         if use.model in presets.PRESETS:
             params.update(model=use.model, data=use.dataset)
+    elif page in LESSON_PAGES and page in session.use:
+        params["data"] = session.use[page].dataset
     if session.hide:
         params["hide"] = ",".join(sorted(session.hide))
     return params
@@ -188,7 +193,7 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         else:
             note("link.bad_choice", name="lang", value=_clip_text(p["lang"]), options=", ".join(LANGS))
 
-    kind = "use" if page in USE_PAGES else page
+    kind = "use" if page in USE_PAGES or page in LESSON_PAGES else page
     if "hide" in p:
         allowed = HIDEABLE.get(kind, ())
         names = [n.strip() for n in p["hide"].split(",") if n.strip()]
@@ -201,7 +206,7 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         _apply_stack(session.builder, p, note)
     if page == "train":
         _apply_train(session, p, note, device_kind)
-    if page in USE_PAGES:
+    if page in USE_PAGES or page in LESSON_PAGES:
         _apply_use(session, page, p, note)
 
 
@@ -300,9 +305,8 @@ def _apply_train(session, p: dict, note, device_kind: str) -> None:
 
 
 def _apply_use(session, page: str, p: dict, note) -> None:
-    defaults = {"denoise": "s0-keras-conv", "latent": "s2-mlp3", "similar": "s1-uva-conv"}
-    use = session.page(page, defaults[page])
-    if "model" in p:
+    use = session.page(page, DEFAULT_MODELS[page])
+    if "model" in p and page not in LESSON_PAGES:
         if p["model"] in presets.PRESETS:
             use.model = p["model"]
         else:

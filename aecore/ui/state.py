@@ -221,6 +221,8 @@ class Use:
     values: dict = field(default_factory=dict)  # the page's other controls, by name
     job: Any = None                 # the training started from this page for a missing model
     auto: bool = False              # keep training what is missing, one model after another
+    jobs: dict = field(default_factory=dict)  # more trainings of the page, by slot (a curve's models ...)
+    autos: set = field(default_factory=set)   # the slots that keep training what is missing
 
 
 # ---- the session ---------------------------------------------------------------------------------------

@@ -82,6 +82,12 @@ def start_training(config, old=None, resume=None):
     return TrainJob(config, scheduler=scheduler(), on_done=done, threads=threads, resume=resume).start()
 
 
+def quick(dataset: str, model: str) -> dict:
+    """The quick settings of a model on a dataset for this machine (what the Train form starts from)."""
+    from aecore.learn.config import suggested
+    return suggested(dataset, device_info().kind, model)
+
+
 def form_config(session):
     """The TrainConfig the Train form stands for now (the Builder's stack when the model is 'custom').
     Raises LayerError when the Builder's input shape is unreadable."""

@@ -99,6 +99,39 @@ def _auto(use) -> None:
     use.auto, use.job = True, None
 
 
+def train_all(items: list, page: str, slot: str, label: str) -> list:
+    """Like ``ready`` but never stops the page: the cached results (None where missing), and below the
+    caller's content a line that says how many are ready, a button that trains the missing ones one after
+    another (queued like any training), and the progress of the one in training."""
+    results = [cached_model(config) for _, config in items]
+    use = state.get().page(page, "")
+    job = use.jobs.get(slot)
+    missing = [config for (_, config), r in zip(items, results) if r is None]
+    if not missing:
+        use.autos.discard(slot)
+        return results
+    running = job is not None and job.running
+    with st.container(border=True):
+        st.caption(t("use.batch_state", ready=len(items) - len(missing), n=len(items), what=label))
+        if running:
+            _live_small(job, f"{page}.{slot}")
+        elif job is not None and job.error:
+            use.autos.discard(slot)
+            st.error(plain(job.error), icon=":material/error:")
+        elif slot in use.autos:
+            use.jobs[slot] = start_training(missing[0])
+            st.rerun()
+        if not running:
+            st.button(t("use.batch_go", n=len(missing)), key=f"{page}.{slot}.go", icon=":material/play_arrow:",
+                      on_click=callback(_auto_slot, use, slot))
+    return results
+
+
+def _auto_slot(use, slot: str) -> None:
+    use.autos.add(slot)
+    use.jobs.pop(slot, None)
+
+
 def _switch_dataset(use, name: str) -> None:
     use.dataset, use.job, use.auto = name, None, False
     if use.model == "trained":
@@ -110,6 +143,11 @@ def _live_small(job, page: str) -> None:
     if not job.running:
         st.rerun()
     progress_bar(job, f"{page}.stop.{id(job)}")
+
+
+def label_of(config) -> str:
+    """A short name for a run in a list: its model, data, family and the settings that set it apart."""
+    return describe(config) + (f" · {t('family.' + config.family)}" if config.family != "ae" else "")
 
 
 @st.cache_resource(show_spinner=False, max_entries=6)

@@ -168,3 +168,101 @@ def error_map(clean, recon) -> go.Figure:
                                  font=dict(size=13)), height=260, margin=dict(l=0, r=0, t=40, b=0),
                       xaxis=dict(visible=False, scaleanchor="y"), yaxis=dict(visible=False))
     return fig
+
+
+# ---- the lessons' models ---------------------------------------------------------------------------------
+
+def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = 320, legend: str = "top", **kw) -> go.Figure:
+    """The lesson figures' common look; the legend inside the plot (top or bottom right), clear of the title;
+    a log axis labelled at powers of ten only."""
+    place = dict(y=0.98, yanchor="top") if legend == "top" else dict(y=0.02, yanchor="bottom")
+    fig.update_layout(title=dict(text=title, font=dict(size=15)), xaxis=dict(title=x), yaxis=dict(title=y),
+                      height=height, margin=dict(l=10, r=10, t=50, b=10),
+                      legend=dict(x=0.99, xanchor="right", bgcolor="rgba(255,255,255,0.75)", **place), **kw)
+    if kw.get("yaxis_type") == "log":
+        fig.update_yaxes(dtick=1, exponentformat="power")
+    return fig
+
+
+def curves(series: dict, title: str, x_title: str, y_title: str, log_y: bool = False, xs: dict | None = None,
+           dashed: tuple = ()) -> go.Figure:
+    """Several loss curves overlaid: {label: [values]}, x = 1, 2, ... unless ``xs`` gives them."""
+    fig = go.Figure()
+    for i, (label, ys) in enumerate(series.items()):
+        x = (xs or {}).get(label) or list(range(1, len(ys) + 1))
+        fig.add_trace(go.Scatter(x=x, y=ys, mode="lines+markers" if len(ys) < 40 else "lines", name=label,
+                                 line=dict(color=PALETTE[i % len(PALETTE)], dash="dot" if label in dashed else None),
+                                 marker=dict(size=5)))
+    return _layout(fig, title, x_title, y_title, yaxis_type="log" if log_y else None)
+
+
+def error_by_size(pca: dict, linear: dict, nonlinear: dict, labels: dict) -> go.Figure:
+    """Test error against the code size k: PCA's curve (the linear optimum) and the autoencoders' points."""
+    fig = go.Figure()
+    ks = sorted(pca)
+    fig.add_trace(go.Scatter(x=ks, y=[pca[k] for k in ks], mode="lines+markers", name=labels["pca"],
+                             line=dict(color=COLORS["input"], dash="dot")))
+    for key, points, color, symbol in (("linear", linear, COLORS["layer"], "circle"),
+                                       ("nonlinear", nonlinear, COLORS["bottleneck"], "diamond")):
+        ks2 = sorted(points)
+        fig.add_trace(go.Scatter(x=ks2, y=[points[k] for k in ks2], mode="markers+lines", name=labels[key],
+                                 marker=dict(color=color, size=10, symbol=symbol), line=dict(color=color)))
+    fig = _layout(fig, labels["title"], labels["x"], labels["y"], yaxis_type="log")
+    fig.update_xaxes(type="log", tickvals=ks, ticktext=[str(k) for k in ks])
+    return fig
+
+
+def angle_bars(angles, title: str, x_title: str, y_title: str) -> go.Figure:
+    fig = go.Figure(go.Bar(x=[str(i + 1) for i in range(len(angles))], y=list(angles), marker_color=COLORS["layer"],
+                           text=[f"{a:.1f}°" for a in angles], textposition="outside", cliponaxis=False))
+    return _layout(fig, title, x_title, y_title, height=280)
+
+
+def histogram(groups: dict, threshold: float | None, title: str, x_title: str, y_title: str) -> go.Figure:
+    """Overlaid histograms (as shares of each group) of reconstruction errors, and the threshold."""
+    fig = go.Figure()
+    for i, (label, values) in enumerate(groups.items()):
+        fig.add_trace(go.Histogram(x=list(values), name=label, histnorm="probability", opacity=0.6, nbinsx=40,
+                                   marker_color=[COLORS["layer"], COLORS["error"]][i % 2]))
+    if threshold is not None:
+        fig.add_vline(x=threshold, line=dict(color="black", dash="dash", width=2))
+    return _layout(fig, title, x_title, y_title, barmode="overlay")
+
+
+def roc_curve(fpr, tpr, auc: float, point: tuple | None, title: str, x_title: str, y_title: str) -> go.Figure:
+    fig = go.Figure()
+    fig.add_trace(go.Scatter(x=list(fpr), y=list(tpr), mode="lines", name=f"AUC {auc:.3f}",
+                             line=dict(color=COLORS["bottleneck"], width=3)))
+    fig.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name="chance", line=dict(color=COLORS["hidden"],
+                                                                                          dash="dot")))
+    if point is not None:
+        fig.add_trace(go.Scatter(x=[point[0]], y=[point[1]], mode="markers", name="●", showlegend=False,
+                                 marker=dict(color="black", size=12)))
+    return _layout(fig, title, x_title, y_title, legend="bottom", xaxis_range=[0, 1], yaxis_range=[0, 1.02])
+
+
+def unit_bars(series: dict, rho: float | None, title: str, x_title: str, y_title: str) -> go.Figure:
+    """Each code unit's mean activation, units sorted from most to least active, one trace per model."""
+    import numpy as np
+    fig = go.Figure()
+    for i, (label, values) in enumerate(series.items()):
+        v = np.sort(np.asarray(values))[::-1]
+        fig.add_trace(go.Bar(x=list(range(1, len(v) + 1)), y=list(v), name=label, opacity=0.75,
+                             marker_color=[COLORS["input"], COLORS["bottleneck"]][i % 2]))
+    if rho is not None:
+        fig.add_hline(y=rho, line=dict(color="black", dash="dash", width=2), annotation_text=f"ρ = {rho:g}")
+    return _layout(fig, title, x_title, y_title, barmode="overlay")
+
+
+def codes_2d(points, labels, classes, title: str, ring: bool = True) -> go.Figure:
+    """A 2-number code as points coloured by class, with the circle holding 95% of N(0, I) (radius 2.45)."""
+    import numpy as np
+    fig = latent_scatter(points, labels, classes, None, ("z₁", "z₂"))
+    if ring:
+        a = np.linspace(0, 2 * np.pi, 100)
+        r = 2.4477  # sqrt of the chi-square(2) 95% quantile
+        fig.add_trace(go.Scatter(x=r * np.cos(a), y=r * np.sin(a), mode="lines", name="N(0, I) 95%",
+                                 line=dict(color="black", dash="dash"), hoverinfo="skip"))
+    fig.update_layout(title=dict(text=title, font=dict(size=14)), height=420, dragmode="pan",
+                      yaxis=dict(scaleanchor="x"))
+    return fig

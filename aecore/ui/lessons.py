@@ -1,0 +1,152 @@
+"""The lesson pages' computations, cached per trained model (a rerun redraws, it does not recompute), and
+the small widgets they share: the dataset box and the side-by-side rows of images."""
+from __future__ import annotations
+
+import streamlit as st
+
+from aecore.learn import data
+from aecore.ui.common import bound, device_kind, t
+from aecore.ui.training import dataset_label
+
+
+def dataset_box(container, use, page: str) -> str:
+    """The images a lesson page works on (a view of the page's state)."""
+    return bound(container.selectbox, t("train.dataset"), key=page + ".dataset", obj=use, attr="dataset",
+                 options=list(data.REGISTRY), format_func=dataset_label)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def split(dataset: str, plan_key: str, _plan, only_class: int = -1, cap: int = 10_000, seed: int = 0):
+    """(train uint8, test uint8, test labels, classes) in the model's channels and size; the training images
+    are the run's own pick (``train.fixed_pick`` through ``prepare``)."""
+    from aecore.learn.train import prepare
+    images = data.load(dataset)
+    train_x = images.train_x if only_class < 0 else images.train_x[images.train_y == only_class]
+    return (prepare(train_x, _plan, cap=cap, seed=seed), prepare(images.test_x, _plan), images.test_y.numpy(),
+            images.classes)
+
+
+def _split(result):
+    c = result.config
+    return split(c.dataset, c.key(), result.plan, c.only_class, c.max_train, c.seed)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def pca_compare(key: str, _result) -> dict:
+    from aecore.use import pca
+    train_x, test_x, _, _ = _split(_result)
+    return pca.compare(_result, train_x, test_x)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def pca_curve(key: str, ks: tuple, _result) -> dict:
+    from aecore.use import pca
+    train_x, test_x, _, _ = _split(_result)
+    return pca.pca_curve(train_x, test_x, list(ks))
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def test_error(key: str, _result) -> float:
+    """MSE per pixel on the test images, raw outputs (as PCA's) for a linear model, clipped otherwise."""
+    from aecore.use import pca
+    _, test_x, _, _ = _split(_result)
+    return pca.ae_error(_result.model, _result.plan, test_x)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def anomaly_scores(key: str, _result):
+    from aecore.use import anomaly
+    _, test_x, test_y, classes = _split(_result)
+    return anomaly.scores(_result, test_x, test_y, _result.config.only_class), classes
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def sparse_units(key: str, _result):
+    from aecore.use import sparse
+    _, test_x, _, _ = _split(_result)
+    u = sparse.units(_result, test_x)
+    return u, sparse.atoms(_result, u.mean)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def generated(key: str, n: int, _result) -> dict:
+    """What a model makes from random codes: N(0, I) draws, draws matched to its codes, the 2-D map."""
+    from aecore.use import generate, search
+    _, test_x, test_y, classes = _split(_result)
+    codes = search.embed(_result.model, _result.plan, test_x)
+    out = {"prior": generate.prior_samples(_result.model, _result.plan, n, seed=0),
+           "matched": generate.matched_samples(_result.model, _result.plan, codes, n, seed=0),
+           "codes": codes, "labels": test_y, "classes": classes, "mean": codes.mean(0), "std": codes.std(0)}
+    if codes.shape[1] == 2:
+        out["grid"] = generate.grid(_result.model, _result.plan, 10)
+    return out
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def rebuilt(key: str, n: int, _result):
+    """The first n test images of the run's set and the model's reconstructions of them."""
+    from aecore.learn.train import reconstruct
+    _, test_x, _, _ = _split(_result)
+    x = test_x[:n]
+    return x, reconstruct(_result.model, _result.plan, x)[1]
+
+
+def unique_params(model) -> int:
+    """Parameters counted once (a tied weight is one tensor, whatever uses it)."""
+    return sum(p.numel() for p in {id(p): p for p in model.parameters()}.values())
+
+
+def kind() -> str:
+    return device_kind()
+
+
+def tie_report(model) -> str:
+    """How the tie is real: the decoder layers that hold no weight of their own, and whether each one's
+    weight is the very tensor of its encoder mirror (same memory), not a copy."""
+    from aecore.learn.families import TiedLinear
+    tied = [m for m in model.modules() if isinstance(m, TiedLinear)]
+    same = all(m.weight.data_ptr() == m.encoder[0].weight.data_ptr() for m in tied)
+    return t("stacked.tie_report", n=len(tied), same=t("word.yes") if same else t("word.no"))
+
+
+def class_names(dataset: str, use) -> tuple:
+    """The dataset's class names; when it cannot be had, says so with a way to an offline set and stops."""
+    from aecore.ui.training import unavailable
+    try:
+        return data.load(dataset).classes
+    except data.DatasetUnavailable as e:
+        unavailable(e, lambda name: setattr(use, "dataset", name))
+        st.stop()
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def rebuilt_of(key: str, rows: tuple, _result):
+    """Chosen test images (by number) and the model's reconstructions of them."""
+    from aecore.learn.train import reconstruct
+    _, test_x, _, _ = _split(_result)
+    x = test_x[list(rows)]
+    return x, reconstruct(_result.model, _result.plan, x)[1]
+
+
+def labels_tensor(labels):
+    import torch
+    return torch.as_tensor(labels)
+
+
+def size_of(config) -> int:
+    from aecore.use.compare import SIZE_PARAM
+    return int(dict(config.model_params)[SIZE_PARAM[config.model]])
+
+
+def known_runs(session) -> dict:
+    """Runs a learner can compare, by key -> config: this session's last Train run (when it is kept), then
+    every run saved on this server, newest first. Listed from their settings; only the two chosen load."""
+    from aecore.learn import store
+    from aecore.ui.training import cached_model
+    out = {}
+    last = session.train.config
+    if last is not None and cached_model(last) is not None:
+        out[last.key()] = last
+    for config in store.saved(40):
+        out.setdefault(config.key(), config)
+    return out

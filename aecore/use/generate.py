@@ -1,0 +1,42 @@
+"""Making new images from codes (lessons 3 and 4): why a plain autoencoder is not a generative model and a
+VAE is. Decode codes drawn at random from N(0, I) — the VAE was trained to make exactly those codes
+meaningful; the plain autoencoder never was, so most of them fall where it has never been.
+
+    prior_samples(model, plan, 16, seed=0)       # uint8 images decoded from z ~ N(0, I)
+    matched_samples(model, plan, codes, 16)      # from a Gaussian fitted to the model's own codes
+    grid(model, plan, 8)                         # a 2-D code: the whole map, quantiles of N(0, 1)
+"""
+from __future__ import annotations
+
+import numpy as np
+import torch
+
+
+def _decode(model, plan, z: torch.Tensor) -> torch.Tensor:
+    from aecore.use.search import decode
+    return decode(model, plan, z)
+
+
+def prior_draws(d: int, n: int, seed: int = 0) -> torch.Tensor:
+    """n codes of d numbers from N(0, I), the same for every model given the seed."""
+    return torch.randn(n, d, generator=torch.Generator().manual_seed(seed))
+
+
+def prior_samples(model, plan, n: int, seed: int = 0) -> torch.Tensor:
+    d = int(np.prod(model.latent_shape))
+    return _decode(model, plan, prior_draws(d, n, seed))
+
+
+def matched_samples(model, plan, codes: torch.Tensor, n: int, seed: int = 0) -> torch.Tensor:
+    """Codes drawn from a Gaussian with the mean and spread of the model's own codes, unit by unit: the
+    fairest way to sample a plain autoencoder, and still it lands in the holes between its images."""
+    mean, std = codes.float().mean(0), codes.float().std(0)
+    return _decode(model, plan, mean + std * prior_draws(codes.shape[1], n, seed))
+
+
+def grid(model, plan, n: int = 8, span: float = 0.95) -> torch.Tensor:
+    """For a 2-number code: an n × n map of decoded codes at the quantiles of N(0, 1) (rows: z₂, columns: z₁)."""
+    from scipy.stats import norm
+    q = norm.ppf(np.linspace(1 - span, span, n))
+    z = torch.tensor([[a, b] for b in q[::-1] for a in q], dtype=torch.float32)
+    return _decode(model, plan, z)
