@@ -80,3 +80,21 @@ def test_bench_train_prints_both_sides(tmp_path):
     assert out["seeds"] == [0, 1] and out["images"] == 256
     assert out["lessons_images_per_s"] > 0 and out["ours_images_per_s"] > 0 and out["ratio"] > 0
     assert len(out["lessons_final_losses"]) == len(out["ours_final_losses"]) == 2
+
+
+def test_train_a_lessons_recipe_and_a_family(tmp_path):
+    """The CLI trains each family: a lesson page's recipe by name, and --family on any preset."""
+    env = {**os.environ, "AECORE_HOME": str(tmp_path)}
+    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--lesson", "tied", "--json", "--save"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert p.returncode == 0, p.stderr
+    assert json.loads(p.stdout)["doctor"]["verdict"] == "ok"
+    saved = list((tmp_path / "models").iterdir())
+    config = json.loads((saved[0] / "config.json").read_text())["config"]
+    assert config["family"] == "tied" and config["model"] == "s4-stacked"  # the page finds it in the cache
+    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--preset", "s2-mlp3", "--family", "vae", "--beta",
+                        "2", "--epochs", "2", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert p.returncode == 0 and len(json.loads(p.stdout)["test_loss"]) == 2
+    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--preset", "s0-keras-conv", "--family", "tied",
+                        "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
+    assert p.returncode == 2 and "mirror each other" in json.loads(p.stdout)["error"]

@@ -26,8 +26,33 @@ def _params(pairs: list[str]) -> tuple:
     return tuple(out)
 
 
+LESSONS = ("linear", "deep", "plain-stacked", "tied", "greedy", "end-to-end", "sparse", "anomaly", "vae", "vae-plain")
+
+
+def _lesson(args):
+    """A lesson page's own recipe (what the page trains), so a teacher can train it before class."""
+    from aecore.learn.devices import detect
+    from aecore.use import lessons
+    kind = args.device or detect().kind  # the app's own choice, so the page finds this run in the cache
+    k, name = args.k, args.lesson
+    if name in ("linear", "deep"):
+        return getattr(lessons, name)(args.dataset, k or 16, kind)
+    if name in ("plain-stacked", "tied", "greedy"):
+        return lessons.stacked(args.dataset, {"plain-stacked": "ae"}.get(name, name), device_kind=kind)
+    if name == "end-to-end":
+        return lessons.end_to_end_for(lessons.stacked(args.dataset, "greedy", device_kind=kind))
+    if name == "sparse":
+        return lessons.sparse(args.dataset, k or 64, args.sparsity or 0.1, args.penalty or "kl", args.rho, kind)
+    if name == "anomaly":
+        return lessons.anomaly(args.dataset, max(args.only_class, 0), kind)
+    plain, vae = lessons.vae_pair(args.dataset, k or 2, args.beta, kind)
+    return vae if name == "vae" else plain
+
+
 def _config(args):
     from aecore.learn.config import TrainConfig
+    if args.lesson:
+        return _lesson(args)
     model_params = _params(args.param)
     extra = {}
     if args.stack:
@@ -40,7 +65,8 @@ def _config(args):
         extra = dict(model=args.preset)
     return TrainConfig(dataset=args.dataset, model_params=model_params, loss=args.loss, lr=args.lr, epochs=args.epochs,
                        batch_size=args.batch_size, seed=args.seed, noise=args.noise, noise_level=args.noise_level,
-                       sparsity=args.sparsity, max_train=args.max_train, **extra)
+                       sparsity=args.sparsity, max_train=args.max_train, family=args.family, penalty=args.penalty or "l1",
+                       rho=args.rho, beta=args.beta, only_class=args.only_class, schedule=args.schedule, **extra)
 
 
 def cmd_train(args) -> int:
@@ -263,6 +289,18 @@ def _train_args(p, epochs: int) -> None:
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--max-train", type=int, default=20_000)
     p.add_argument("--device", choices=("cpu", "cuda", "mps"), help="default: the best one here")
+    p.add_argument("--family", default="ae", choices=("ae", "tied", "vae", "greedy"),
+                   help="tied: decoder = encoder transposed; vae; greedy: layer-wise pretraining")
+    p.add_argument("--penalty", choices=("l1", "kl"), help="the sparsity penalty (with --sparsity): l1 (the default) "
+                                                        "or kl (with --lesson sparse: kl)")
+    p.add_argument("--rho", type=float, default=0.05, help="the KL penalty's target mean activation")
+    p.add_argument("--beta", type=float, default=1.0, help="the VAE's KL weight")
+    p.add_argument("--only-class", type=int, default=-1, help="train on this class only (anomaly detection)")
+    p.add_argument("--schedule", default="constant", choices=("constant", "cosine"))
+    p.add_argument("--lesson", choices=LESSONS, help="a 'Lessons' models' page's own recipe (other settings ignored "
+                                                     "but --dataset, --k, --sparsity, --penalty, --rho, --beta, "
+                                                     "--only-class)")
+    p.add_argument("--k", type=int, default=0, help="with --lesson: the code size")
     p.add_argument("--json", action="store_true")
 
 
