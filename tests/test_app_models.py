@@ -112,3 +112,13 @@ def test_sizes_and_compare():
     assert any("Test error against the code size" in str(c.proto) for c in at.get("plotly_chart"))
     assert at.selectbox(key="sizes.a") and at.selectbox(key="sizes.b")
     assert at.dataframe or any("same settings" in c.value for c in at.caption)
+
+
+def test_a_dataset_that_cannot_be_had_offers_the_offline_sets():
+    at = AppTest.from_file(str(ROOT / "pages" / "anomaly.py"), default_timeout=120)
+    at.query_params["data"] = "pathmnist"
+    ok(at.run())
+    assert read(at.error[0]).startswith("PathMNIST could not be downloaded")
+    at.button(key="offline.ihc").click().run()
+    ok(at)
+    assert session(at).use["anomaly"].dataset == "ihc" and "needs a trained model" in " ".join(m.value for m in at.markdown)
