@@ -72,7 +72,7 @@ def test_module_constants_and_arithmetic():
 
 
 @pytest.mark.parametrize("code,line,needle", [
-    ("m = Sequential()\nm.add(Conv2D(8, 3))\nm.add(Conv3D(8, 3))\n", 3, "Conv3D is not a layer"),
+    ("m = Sequential()\nm.add(Conv2D(8, 3))\nm.add(Conv3D(8, 3))\n", 3, "this app reads 2-D image models"),
     ("m = Sequential()\nm.add(Conv2D(8, 3, stride=2))\n", 2, "no keyword 'stride'"),
     ("model = nn.Sequential(\n  nn.Linear(784, 32),\n  nn.Linear(32, 784, biass=False))\n", 3, "no keyword 'biass'"),
     ("m = Sequential(\n", 1, "Python cannot read this"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from aecore.shapes.rules import (
     REQUIRED,
     Ctx,
+    NumpyInt,
     Out,
     Rule,
     choice,
@@ -278,6 +279,8 @@ def reshape(shape, a, ctx):
 
 
 def dense(shape, a, ctx):
+    if isinstance(a["units"], NumpyInt):  # Keras 3: `if not isinstance(units, int)`; np.int64 is not an int
+        raise ctx.fail("err.numpy_int", kw="units", v=int(a["units"]))
     units = positive_int(a["units"], "units", ctx)
     activation = _activation(a["activation"], ctx)
     lora = None if a["lora_rank"] is None else positive_int(a["lora_rank"], "lora_rank", ctx)
@@ -322,6 +325,28 @@ def gaussian_noise(shape, a, ctx):
 def gaussian_dropout(shape, a, ctx):
     r = rate(a["rate"], "rate", ctx)
     return Out(tuple(shape), 0, None, ctx.text("why.gaussian_dropout", r=r), "", dict(rate=r))
+
+
+def rescaling(shape, a, ctx):
+    scale, offset = number(a["scale"], "scale", ctx), number(a["offset"], "offset", ctx)
+    return Out(tuple(shape), 0, None, ctx.text("why.rescaling", s=f"{scale:g}", o=f"{offset:g}"), "",
+               dict(scale=scale, offset=offset))
+
+
+def normalization(shape, a, ctx):
+    """Keras keeps a mean and a variance per position along ``axis`` (and a count) unless both are given."""
+    axis, full = a["axis"], (None,) + tuple(shape)
+    axes = () if axis is None else (axis,) if is_int(axis) else tuple(axis) if isinstance(axis, (list, tuple)) \
+        else None
+    if axes is None or not all(is_int(x) and -len(full) <= x < len(full) and full[x] is not None for x in axes):
+        raise ctx.fail("err.axis", v=axis, rank=len(full))
+    given = a["mean"] is not None and a["variance"] is not None
+    per = 1
+    for x in axes:
+        per *= full[x]
+    params = 0 if given else 2 * per + 1
+    why = ctx.text("why.normalization_given" if given else "why.normalization", n=per, p=params)
+    return Out(tuple(shape), params, 0, why, "", dict(axis=axis, mean=a["mean"], variance=a["variance"]))
 
 
 def batch_norm(shape, a, ctx):
@@ -413,6 +438,8 @@ RULES: dict[str, Rule] = {r.name: r for r in [
           {"beta_initializer", "gamma_initializer", "moving_mean_initializer",
            "moving_variance_initializer", "beta_regularizer", "gamma_regularizer", "beta_constraint",
            "gamma_constraint"}),
+    _rule("Rescaling", [("scale", REQUIRED), ("offset", 0.0)], rescaling),
+    _rule("Normalization", [("axis", -1), ("mean", None), ("variance", None), ("invert", False)], normalization),
     _rule("Activation", [("activation", REQUIRED)], activation_layer),
     _rule("ReLU", [("max_value", None), ("negative_slope", 0.0), ("threshold", 0.0)], _activation_rule("relu")),
     _rule("LeakyReLU", [("negative_slope", 0.3)], _activation_rule("leaky_relu"), {"alpha"}),

@@ -276,6 +276,15 @@ def _noise(row):
     return [Op("GaussianDropout", (c["rate"],), note=t("lower.train_only"))]
 
 
+def _rescale(row):
+    c = row.cfg
+    if row.type == "Rescaling":
+        return [Op("Rescaling", (c["scale"], c["offset"]))]
+    if not all(isinstance(c.get(k), (int, float)) and not isinstance(c.get(k), bool) for k in ("mean", "variance")):
+        raise LowerError(t("lower.normalization"))
+    return [Op("Normalization", (float(c["mean"]), float(c["variance"])))]
+
+
 def _global_pool(row):
     cls = "nn.AdaptiveAvgPool2d" if "Average" in row.type else "nn.AdaptiveMaxPool2d"
     return [Op(cls, (1,))] + ([] if row.cfg["keepdims"] else [Op("nn.Flatten")])
@@ -288,7 +297,8 @@ _KERAS = {
     "BatchNormalization": _batch_norm, "Dropout": _noise, "SpatialDropout2D": _noise,
     "GaussianNoise": _noise, "GaussianDropout": _noise, "Activation": _activation_row, "ReLU": _activation_row,
     "LeakyReLU": _activation_row, "ELU": _activation_row, "Softmax": _activation_row,
-    "GlobalAveragePooling2D": _global_pool, "GlobalMaxPooling2D": _global_pool,
+    "GlobalAveragePooling2D": _global_pool, "GlobalMaxPooling2D": _global_pool, "Rescaling": _rescale,
+    "Normalization": _rescale,
 }
 
 
@@ -333,7 +343,7 @@ def lower(summary: Summary) -> list[list[Op]]:
     return blocks
 
 
-HELPERS = ("GaussianNoise", "GaussianDropout")
+HELPERS = ("GaussianNoise", "GaussianDropout", "Rescaling", "Normalization")
 SHAPE_ONLY = ("nn.Unflatten", "nn.Flatten", "Permute", "nn.Identity", "nn.Dropout", "nn.Dropout2d")
 
 

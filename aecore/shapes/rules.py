@@ -78,6 +78,14 @@ def bind(rule: Rule, args: tuple, kwargs: dict, ctx: Ctx) -> dict:
 
 # ---- checked values -------------------------------------------------------------------------
 
+class NumpyInt(int):
+    """A NumPy integer in pasted code (``np.prod(shape)``, ``tf.math.reduce_prod(shape).numpy()``): a whole number
+    to every rule except those Keras 3 checks with ``isinstance(v, int)`` (Dense's units), which refuse it."""
+
+    def __repr__(self) -> str:
+        return str(int(self))
+
+
 def is_int(v) -> bool:
     return isinstance(v, int) and not isinstance(v, bool)
 

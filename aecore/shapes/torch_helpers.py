@@ -28,3 +28,25 @@ class GaussianDropout(nn.Module):
             std = (self.rate / (1.0 - self.rate)) ** 0.5
             return x * (1.0 + torch.randn_like(x) * std)
         return x
+
+
+class Rescaling(nn.Module):
+    """Keras's Rescaling: every value times ``scale`` plus ``offset``; nothing learned."""
+
+    def __init__(self, scale: float, offset: float = 0.0):
+        super().__init__()
+        self.scale, self.offset = scale, offset
+
+    def forward(self, x):
+        return x * self.scale + self.offset
+
+
+class Normalization(nn.Module):
+    """Keras's Normalization with a given mean and variance: (x - mean) / sqrt(variance)."""
+
+    def __init__(self, mean: float, variance: float):
+        super().__init__()
+        self.mean, self.std = mean, max(variance, 1e-7) ** 0.5
+
+    def forward(self, x):
+        return (x - self.mean) / self.std

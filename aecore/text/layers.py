@@ -38,6 +38,18 @@ TEXT = {
                   "모양 그대로; 학습 중에 σ = {s}인 가우시안 노이즈를 더함"),
     "why.gaussian_dropout": ("shape unchanged; multiplies by noise (rate {r}) while training",
                              "모양 그대로; 학습 중에 노이즈(비율 {r})를 곱함"),
+    "err.numpy_int": ("{kw}={v} is a NumPy number here (from np.prod(...) or .numpy()), and Keras 3 takes only "
+                      "a plain Python int for it: write int(...) around it.",
+                      "여기서 {kw}={v}는 NumPy 수(np.prod(...)나 .numpy()의 결과)인데, Keras 3은 여기에 파이썬 int만 "
+                      "받습니다. int(...)로 감싸 주세요."),
+    "why.rescaling": ("shape unchanged; every value × {s} + {o}, nothing learned",
+                      "모양 그대로; 모든 값에 {s}를 곱하고 {o}를 더함, 학습하는 값 없음"),
+    "why.normalization": ("shape unchanged; a mean and a variance for each of {n} positions, plus a count = {p} "
+                          "numbers that adapt() sets from the data (not trained)",
+                          "모양 그대로; {n}개 위치마다 평균과 분산, 그리고 개수 하나 = {p}개 값을 adapt()가 데이터로 "
+                          "정함(학습하지 않음)"),
+    "why.normalization_given": ("shape unchanged; (x − mean) / √variance with the mean and variance given, "
+                                "nothing stored", "모양 그대로; 주어진 평균과 분산으로 (x − 평균) / √분산, 저장하는 값 없음"),
     "why.bn": ("{per} numbers per channel × {c} channels = {p}; {learned} per channel are trained "
                "(γ, β), {moving} are running statistics",
                "채널마다 {per}개 × {c}채널 = {p}; 채널마다 {learned}개는 학습(γ, β), {moving}개는 이동 통계"),
@@ -188,6 +200,12 @@ TEXT = {
                             "or 'bilinear'.",
                             "UpSampling2D(interpolation={mode!r})는 여기서 PyTorch로 만들 수 없습니다. 'nearest'나 "
                             "'bilinear'를 쓰세요."),
+    "lower.normalization": ("Normalization learns a mean and a variance from the data with adapt(), which the "
+                            "app does not run; the app's images are already scaled to 0–1, so remove it, or give "
+                            "it one number each: mean=..., variance=...",
+                            "Normalization은 adapt()로 데이터에서 평균과 분산을 배우는데, 앱은 adapt()를 실행하지 "
+                            "않습니다. 앱의 이미지는 이미 0–1로 맞춰져 있으니 지우거나, mean=..., variance=...에 숫자를 "
+                            "하나씩 주세요."),
     "lower.batch_norm": ("this BatchNormalization (axis, center/scale or renorm) cannot be built here; keep "
                          "the defaults on an image map or a vector.",
                          "이 BatchNormalization(axis, center/scale, renorm)은 여기서 만들 수 없습니다. 이미지 맵이나 "
@@ -223,10 +241,10 @@ TEXT = {
                       "be read.",
                       "{line}번째 줄: x.reshape(x.shape[0], -1, 4, 4)나 x.view(-1, 784) 같은 모양 바꾸기만 읽을 수 "
                       "있습니다."),
-    "parse.note_flatten": ("line {line}: the flattening in forward() became a Flatten layer.",
-                           "{line}번째 줄: forward()의 펼치기를 Flatten 층으로 바꿨습니다."),
-    "parse.note_unflatten": ("line {line}: the reshape in forward() became Unflatten(1, {dims}).",
-                             "{line}번째 줄: forward()의 reshape를 Unflatten(1, {dims})로 바꿨습니다."),
+    "parse.note_flatten": ("line {line}: the flattening there became a Flatten layer.",
+                           "{line}번째 줄: 그곳의 펼치기를 Flatten 층으로 바꿨습니다."),
+    "parse.note_unflatten": ("line {line}: the reshape there became Unflatten(1, {dims}).",
+                             "{line}번째 줄: 그곳의 reshape를 Unflatten(1, {dims})로 바꿨습니다."),
     "parse.no_model": ("no model found: paste a Keras Sequential (with .add or a list), an nn.Sequential, or "
                        "a model class.",
                        "모델을 찾지 못했습니다: Keras Sequential(.add 또는 목록), nn.Sequential, 모델 클래스를 붙여 넣으세요."),
@@ -237,4 +255,144 @@ TEXT = {
     "parse.syntax": ("line {line}: Python cannot read this ({msg}).", "{line}번째 줄: 파이썬 문법 오류입니다 ({msg})."),
     "parse.unknown_name": ("line {line}: the code uses '{name}' but never gives it a value; set it below.",
                            "{line}번째 줄: '{name}'의 값이 코드에 없습니다. 아래에서 정해 주세요."),
+    "parse.too_much_work": ("line {line}: reading this takes more work than a model definition should; paste only "
+                            "the model.",
+                            "{line}번째 줄: 모델 정의라기엔 읽는 데 일이 너무 많습니다. 모델 부분만 붙여 넣으세요."),
+    "parse.too_large": ("line {line}: this value is too large for a model definition (a number past 2^53, or a "
+                        "list or text of more than 10,000 items); nothing was made of it.",
+                        "{line}번째 줄: 모델 정의에 쓰기엔 너무 큰 값입니다 (2^53을 넘는 수, 또는 항목이 10,000개를 넘는 "
+                        "목록이나 글자). 만들지 않았습니다."),
+    "parse.too_deep_expression": ("line {line}: this expression is nested too deeply to read; write the value out.",
+                                  "{line}번째 줄: 식이 너무 깊게 중첩되어 읽을 수 없습니다. 값을 직접 적어 주세요."),
+    "parse.too_big": ("the code is too large to read ({n} pieces of syntax at most); paste only the model.",
+                      "코드가 너무 커서 읽을 수 없습니다 (구문 조각 {n}개까지). 모델 부분만 붙여 넣으세요."),
+    "parse.too_many_layers": ("line {line}: the code makes more than {n} layers; a table that long is not a model "
+                              "to learn from.",
+                              "{line}번째 줄: 코드가 층을 {n}개 넘게 만듭니다. 배우기 위한 모델로는 너무 깁니다."),
+    "parse.tensor_math": ("line {line}: the model adds, multiplies or mixes tensors here (a skip connection, a "
+                          "VAE's sampling, ...). The table is for a chain of layers, so it stops: it would not be "
+                          "the model this code builds.",
+                          "{line}번째 줄: 여기서 모델이 텐서를 더하거나 곱하거나 섞습니다 (스킵 연결, VAE의 샘플링 "
+                          "등). 표는 층이 한 줄로 이어지는 모델만 보여 주므로 여기서 멈춥니다: 이 코드가 만드는 "
+                          "모델이 아니게 되기 때문입니다."),
+    "parse.tensor_index": ("line {line}: the model takes part of a tensor here (x[...]); the table cannot show that.",
+                           "{line}번째 줄: 여기서 모델이 텐서의 일부를 잘라 씁니다 (x[...]). 표로는 보여 줄 수 "
+                           "없습니다."),
+    "parse.tensor_op": ("line {line}: x.{name}(...) changes the tensor in a way the table cannot show.",
+                        "{line}번째 줄: x.{name}(...)는 표로 보여 줄 수 없는 방식으로 텐서를 바꿉니다."),
+    "parse.tensor_call": ("line {line}: {name}(...) computes with the tensor here; that is not a layer the table can "
+                          "show, so the reader stops rather than show a different model.",
+                          "{line}번째 줄: 여기서 {name}(...)가 텐서로 계산합니다. 표가 보여 줄 수 있는 층이 아니므로, "
+                          "다른 모델을 보이는 대신 여기서 멈춥니다."),
+    "parse.inner_input": ("line {line}: the model used here declares its own input, {expected}, but what reaches it "
+                          "is {got}; Keras refuses that call, so there is no table to show. Make the two agree.",
+                          "{line}번째 줄: 여기서 쓰는 모델은 입력을 {expected}로 정해 두었는데, 들어오는 것은 {got}입니다. "
+                          "Keras가 이 호출을 거부하므로 보여 줄 표가 없습니다. 둘을 맞춰 주세요."),
+    "parse.merge": ("line {line}: {name} joins several tensors. The table is for a chain of layers (one input, "
+                    "one output), so this model cannot be shown as one.",
+                    "{line}번째 줄: {name}는 여러 텐서를 합칩니다. 표는 층이 한 줄로 이어지는 모델(입력 하나, 출력 "
+                    "하나)만 보여 주므로, 이 모델은 표로 나타낼 수 없습니다."),
+    "parse.lambda": ("line {line}: a Lambda layer runs code of its own; the reader does not run code, so it cannot "
+                     "know what comes out. Write it with the app's layers.",
+                     "{line}번째 줄: Lambda 층은 자기만의 코드를 실행합니다. 읽기 도구는 코드를 실행하지 않으므로 "
+                     "무엇이 나올지 알 수 없습니다. 앱이 아는 층으로 써 주세요."),
+    "parse.custom_layer": ("line {line}: {name} is a layer class of the code's own; the reader cannot know its "
+                           "output shape without running it.",
+                           "{line}번째 줄: {name}는 코드가 직접 만든 층 클래스입니다. 실행하지 않고는 출력 모양을 알 "
+                           "수 없습니다."),
+    "parse.one_d": ("line {line}: {name} works on sequences or volumes; this app reads 2-D image models (Conv2D, "
+                    "Dense, ...), so this model is not one it can show.",
+                    "{line}번째 줄: {name}는 시퀀스나 3차원 데이터를 다룹니다. 이 앱은 2차원 이미지 모델(Conv2D, "
+                    "Dense 등)만 읽으므로 이 모델은 보여 줄 수 없습니다."),
+    "parse.note_shape_read": ("line {line}: the code reads a shape back from the model; the reader worked it out "
+                              "from the layers before it: {shape}.",
+                              "{line}번째 줄: 코드가 모델에서 모양을 다시 읽어 옵니다. 읽기 도구가 앞의 층들로 계산했습니다: "
+                              "{shape}."),
+    "parse.shape_read": ("line {line}: the code reads a shape back (x.shape, x.size(1), K.int_shape ...) where "
+                         "the reader does not know it: the input's shape is not given at this point (a PyTorch "
+                         "forward, a Keras model without an Input). Write the number out (e.g. Reshape((7, 7, 64))).",
+                         "{line}번째 줄: 코드가 모양을 다시 읽어 오는데 (x.shape, x.size(1), K.int_shape 등) 여기서는 "
+                         "입력 모양이 주어지지 않아 (PyTorch의 forward, Input이 없는 Keras 모델) 읽기 도구가 알 수 "
+                         "없습니다. 숫자로 적어 주세요 (예: Reshape((7, 7, 64)))."),
+    "parse.unknown_call": ("line {line}: {name}(...) is not defined in the pasted code, and the reader does not "
+                           "know what it makes; paste its definition too, or write the layers out.",
+                           "{line}번째 줄: {name}(...)는 붙여 넣은 코드에 정의되어 있지 않고, 무엇을 만드는지 읽기 "
+                           "도구가 모릅니다. 그 정의도 함께 붙여 넣거나 층을 직접 적어 주세요."),
+    "parse.unknown_attribute": ("line {line}: the model has no '{name}' set before it is used.",
+                                "{line}번째 줄: 쓰기 전에 정한 '{name}'이(가) 모델에 없습니다."),
+    "parse.input_shape": ("line {line}: the input's shape must be numbers, like shape=(28, 28, 1).",
+                          "{line}번째 줄: 입력 모양은 shape=(28, 28, 1)처럼 숫자여야 합니다."),
+    "parse.input_late": ("line {line}: an Input can only come first in a Sequential.",
+                         "{line}번째 줄: Input은 Sequential의 맨 앞에만 올 수 있습니다."),
+    "parse.shared_layer": ("line {line}: this layer is used twice, sharing its weights; a table of rows would "
+                           "count them twice, so it cannot show this model exactly.",
+                           "{line}번째 줄: 이 층을 두 번 써서 가중치를 공유합니다. 줄마다 세는 표로는 두 번 세게 되므로 "
+                           "이 모델을 정확히 보여 줄 수 없습니다."),
+    "parse.modulelist_call": ("line {line}: a ModuleList cannot be called; loop over it in forward().",
+                              "{line}번째 줄: ModuleList는 호출할 수 없습니다. forward()에서 반복문으로 쓰세요."),
+    "parse.no_forward": ("line {line}: {name} has no forward() or call(), so the order its layers run in is "
+                         "written nowhere; the reader shows no model rather than guess one.",
+                         "{line}번째 줄: {name}에는 forward()나 call()이 없어 층이 어떤 순서로 실행되는지 어디에도 "
+                         "적혀 있지 않습니다. 추측한 모델 대신 아무것도 보이지 않습니다."),
+    "parse.no_output": ("line {line}: forward() returns no tensor the reader can follow.",
+                        "{line}번째 줄: forward()가 읽기 도구가 따라갈 수 있는 텐서를 돌려주지 않습니다."),
+    "parse.keras1_model": ("line {line}: Model(input=..., output=...) is Keras 1's spelling; Keras 3 (and this "
+                           "app) take Model(inputs=..., outputs=...).",
+                           "{line}번째 줄: Model(input=..., output=...)은 Keras 1의 표기입니다. Keras 3(과 이 "
+                           "앱)은 Model(inputs=..., outputs=...)을 씁니다."),
+    "parse.model_io": ("line {line}: this Model's output does not come from its input through a chain of layers "
+                       "the reader followed.",
+                       "{line}번째 줄: 이 Model의 출력이, 읽기 도구가 따라간 층들을 거쳐 입력에서 나오지 않습니다."),
+    "parse.undecided_if": ("line {line}: which way this if goes depends on something only running the code "
+                           "would tell; set the values it tests, or paste one branch.",
+                           "{line}번째 줄: 이 if가 어느 쪽으로 갈지는 코드를 실행해야 알 수 있습니다. 검사하는 값을 "
+                           "정하거나 한쪽 갈래만 붙여 넣으세요."),
+    "parse.statement": ("line {line}: the reader cannot follow this statement inside the model's code.",
+                        "{line}번째 줄: 모델 코드 안의 이 문장은 읽기 도구가 따라갈 수 없습니다."),
+    "parse.trainable": ("line {line}: layers are frozen after building (trainable = ...); the table would count "
+                        "their weights as trainable, so set trainable=False on the layer itself instead.",
+                        "{line}번째 줄: 만든 뒤에 층을 얼립니다 (trainable = ...). 표가 그 가중치를 학습 가능으로 "
+                        "세게 되므로, 층을 만들 때 trainable=False로 정하세요."),
+    "parse.layers_list": ("line {line}: the code takes layers back out of a model (model.layers, ...); the reader "
+                          "does not follow that.",
+                          "{line}번째 줄: 코드가 모델에서 층을 다시 꺼냅니다 (model.layers 등). 읽기 도구는 이것을 "
+                          "따라가지 않습니다."),
+    "parse.note_ignored_kw": ("line {line}: {kw}= is ignored: it changes the starting weights or the training, "
+                              "never a shape or a count.",
+                              "{line}번째 줄: {kw}=는 무시했습니다: 처음 가중치나 학습을 바꿀 뿐, 모양이나 개수는 "
+                              "바꾸지 않습니다."),
+    "parse.note_activation_layer": ("line {line}: an activation given as a layer (e.g. LeakyReLU(...)) was read by "
+                                    "its name; its shape and counts are the same.",
+                                    "{line}번째 줄: 층으로 준 활성화(예: LeakyReLU(...))를 이름으로 읽었습니다. "
+                                    "모양과 개수는 같습니다."),
+    "parse.note_late_input_shape": ("line {line}: input_shape= on a layer that is not the first is ignored, as "
+                                    "Keras ignores it: the model's input is the first layer's.",
+                                    "{line}번째 줄: 첫 층이 아닌 층의 input_shape=는 Keras처럼 무시했습니다: 모델의 "
+                                    "입력은 첫 층의 것입니다."),
+    "parse.note_returns": ("line {line}: forward() returns {n} tensors; the table follows the one with the most "
+                           "layers (the reconstruction).",
+                           "{line}번째 줄: forward()가 텐서 {n}개를 돌려줍니다. 표는 층이 가장 많은 것(복원)을 "
+                           "따라갑니다."),
+    "parse.note_uncalled": ("line {line}: '{name}' is defined but never called in the paste; the reader built it "
+                            "with its default values.",
+                            "{line}번째 줄: '{name}'는 정의만 되고 호출되지 않습니다. 읽기 도구가 기본값으로 만들었습니다."),
+    "parse.note_unused": ("line {line}: forward() never uses {names}: made in __init__, so PyTorch counts their "
+                          "weights in model.parameters(), but no data goes through them and the table leaves them out.",
+                          "{line}번째 줄: forward()가 {names}를 쓰지 않습니다. __init__에서 만들었으니 PyTorch는 "
+                          "model.parameters()에 그 가중치를 세지만, 데이터가 지나가지 않으므로 표에는 없습니다."),
+    "parse.note_fixed_batch": ("line {line}: the reshape writes the batch size out as {n}, so the real model only "
+                               "runs on batches of exactly {n}; the table shows one image.",
+                               "{line}번째 줄: reshape가 배치 크기를 {n}으로 적어 두어, 실제 모델은 정확히 {n}개짜리 "
+                               "배치에서만 돌아갑니다. 표는 이미지 한 장 기준입니다."),
+    "parse.note_data_format": ("line {line}: image_data_format() was read as 'channels_last', Keras's setting "
+                               "unless you change it.",
+                               "{line}번째 줄: image_data_format()은 Keras의 기본 설정인 'channels_last'로 읽었습니다."),
+    "parse.note_chosen": ("line {line}: the code builds several models; this is '{name}', the one with the most "
+                          "layers (also built: {others}).",
+                          "{line}번째 줄: 코드가 모델을 여러 개 만듭니다. 이것은 층이 가장 많은 '{name}'입니다 (함께 "
+                          "만든 것: {others})."),
+    "parse.internal": ("the reader stopped on something it does not handle ({what}); nothing was shown rather than "
+                       "a wrong table.",
+                       "읽기 도구가 다루지 못하는 것에서 멈췄습니다 ({what}). 틀린 표를 보이는 대신 아무것도 보이지 "
+                       "않았습니다."),
 }
