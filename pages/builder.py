@@ -27,8 +27,10 @@ def read_pasted():
             b.code_vars.setdefault(e.name, None)
         return
     b.paste_error = None
-    b.load(parsed.stack, guess_input_shape(parsed), parsed.dialect, "pasted")
-    b.paste_notes = parsed.notes + [t("builder.read_ok", n=len(parsed.stack), dialect=parsed.dialect)]
+    shape = guess_input_shape(parsed)
+    b.load(parsed.stack, shape, parsed.dialect, "pasted")
+    guessed = [] if parsed.input_shape else [t("builder.input_guessed", shape=", ".join(map(str, shape)))]
+    b.paste_notes = parsed.notes + guessed + [t("builder.read_ok", n=len(parsed.stack), dialect=parsed.dialect)]
 
 
 def quiz_new(summary):

@@ -51,6 +51,7 @@ def _load_stack(args):
         from aecore.shapes.parse import guess_input_shape, read_code
         with open(args.code, encoding="utf-8") as f:
             parsed = read_code(f.read())
+        args.read = {"notes": parsed.notes, "input_guessed": parsed.input_shape is None}
         return parsed.stack, guess_input_shape(parsed), parsed.dialect
     stack = json.load(sys.stdin)
     dialect = args.dialect if args.dialect != "auto" else detect_dialect(stack if isinstance(stack, list) else [])
@@ -71,14 +72,22 @@ def cmd_summary(args) -> int:
     except (LayerError, ValueError, OSError) as e:  # bad JSON, bad input shape, unreadable code
         message = str(e)
         if args.json:
-            print(json.dumps({"error": message, "layer_index": None, "rows": []}, ensure_ascii=False))
+            print(json.dumps({"error": message, "layer_index": None, "line": getattr(e, "line", None), "rows": []},
+                             ensure_ascii=False))
         else:
             print("✗ " + message, file=sys.stderr)
         return EXIT_INVALID
+    read = getattr(args, "read", None) or {}
+    if args.input and read:
+        read["input_guessed"] = False
     if args.json:
-        print(json.dumps(summary.to_json(), ensure_ascii=False))
+        out = summary.to_json()
+        out.update({"dialect": summary.dialect, "input_shape": list(summary.input_shape), **read})
+        print(json.dumps(out, ensure_ascii=False))
     else:
         print(table(summary))
+        for note in read.get("notes", []):
+            print("• " + note)
     return EXIT_OK if summary.ok else EXIT_INVALID
 
 

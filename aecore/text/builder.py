@@ -38,6 +38,11 @@ TEXT = {
     "builder.var": ("Value of `{name}` (the code never sets it)", "`{name}`의 값 (코드에 없음)"),
     "builder.read": ("Read the code", "코드 읽기"),
     "builder.read_ok": ("Read {n} layers ({dialect}). Edit them below.", "{n}개 층을 읽었습니다 ({dialect}). 아래에서 고치세요."),
+    "builder.input_guessed": ("The code does not say its input's shape; the table uses {shape}, the first shape its "
+                              "layers accept (and give back, for an autoencoder). Change it above if your images "
+                              "differ.",
+                              "코드에 입력 모양이 없어서, 층들이 받아들이는(오토인코더라면 그대로 돌려주는) 첫 모양 "
+                              "{shape}로 표를 만들었습니다. 이미지가 다르면 위에서 바꾸세요."),
     "builder.layers": ("Layers", "층"),
     "builder.type_n": ("Layer {i}", "{i}번 층"),
     "builder.fails_here": ("fails here", "여기서 실패"),

@@ -334,6 +334,10 @@ TEXT = {
                          "written nowhere; the reader shows no model rather than guess one.",
                          "{line}번째 줄: {name}에는 forward()나 call()이 없어 층이 어떤 순서로 실행되는지 어디에도 "
                          "적혀 있지 않습니다. 추측한 모델 대신 아무것도 보이지 않습니다."),
+    "parse.many_inputs": ("line {line}: {name}'s forward() takes more than one input; the table is for a model "
+                          "with one input and one output, so it cannot show this one.",
+                          "{line}번째 줄: {name}의 forward()는 입력을 둘 이상 받습니다. 표는 입력 하나, 출력 하나인 "
+                          "모델만 보여 줄 수 있습니다."),
     "parse.no_output": ("line {line}: forward() returns no tensor the reader can follow.",
                         "{line}번째 줄: forward()가 읽기 도구가 따라갈 수 있는 텐서를 돌려주지 않습니다."),
     "parse.keras1_model": ("line {line}: Model(input=..., output=...) is Keras 1's spelling; Keras 3 (and this "

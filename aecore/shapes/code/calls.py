@@ -6,9 +6,9 @@ import ast
 
 from aecore.shapes.code import values as sv
 from aecore.shapes.code.objects import (FUNCTIONAL, IGNORED_CALLS, IGNORED_KEYWORDS, MAX_LAYERS, MERGES, ONE_D,
-                                        TORCH_ALIASES, Function, Instance, Layer, Model, Module, Named, Opaque, Seq,
-                                        Tensor, SAMPLE_MAKERS, SHAPE_READS, TENSOR_FUNCS, layer_rule, listify, method,
-                                        one_tensor)
+                                        SAMPLE_MAKERS, SHAPE_READS, TENSOR_FUNCS, TORCH_ALIASES, Function, Instance,
+                                        Layer, Model, Module, Named, Opaque, Seq, Tensor, forward_of, layer_rule,
+                                        listify, one_tensor)
 from aecore.shapes.code.ops import _functional_op, _Identity, _ObjectMethod, _Shape, _Super, _TensorMethod
 from aecore.shapes.code.values import BATCH, ParseError, Unknown, fail
 from aecore.shapes.rules import Ctx, LayerError, NumpyInt, bind
@@ -263,10 +263,7 @@ class Calls:
                 self.expects[id(layers[0])] = (tuple(expected), line)
             return x.then(layers, line, nested=True)
         if isinstance(obj, Instance):
-            fwd = method(obj.cls, "forward") or method(obj.cls, "call") or method(obj.cls, "__call__")
-            if fwd is None:
-                raise fail("parse.no_forward", line, name=obj.cls.name)
-            out = self.run_function(fwd, [x], {}, line, obj)
+            out = self.run_function(forward_of(obj.cls), [x], {}, line, obj)
             return one_tensor(self, out, line)
         raise fail("parse.expression", line)
 

@@ -224,6 +224,18 @@ def method(cls: ast.ClassDef, name: str):
     return next((f for f in cls.body if isinstance(f, ast.FunctionDef) and f.name == name), None)
 
 
+def forward_of(cls: ast.ClassDef):
+    """The method that runs a model object (forward, call, or __call__), taking one input; else a ParseError."""
+    fwd = method(cls, "forward") or method(cls, "call") or method(cls, "__call__")
+    if fwd is None:  # the order its layers run in is written nowhere: no guessing
+        raise fail("parse.no_forward", cls.lineno, name=cls.name)
+    args = fwd.args
+    required = len(args.posonlyargs + args.args) - 1 - len(args.defaults)  # self left out
+    if required > 1 or any(d is None for d in args.kw_defaults):
+        raise fail("parse.many_inputs", fwd.lineno, name=cls.name)
+    return fwd
+
+
 def is_custom_layer(cls: ast.ClassDef) -> bool:
     """class Sampling(layers.Layer): a layer of the pasted code's own, whose shapes the reader cannot know."""
     bases = {b.attr if isinstance(b, ast.Attribute) else getattr(b, "id", "") for b in cls.bases}

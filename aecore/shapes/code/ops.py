@@ -141,6 +141,8 @@ class _TensorMethod:
             return _reshape(reader, self.tensor, args or [kwargs.get("shape")], line)
         if n == "flatten":
             return _functional_op(reader, "flatten", self.tensor, args, kwargs, line)
+        if n == "unflatten" and len(args) == 2 and args[0] == 1 and isinstance(args[1], tuple):  # x.unflatten(1, ..)
+            return self.tensor.then([_layer(reader, "Unflatten", line, dim=1, unflattened_size=list(args[1]))], line)
         if n in FUNCTIONAL:
             return _functional_op(reader, n, self.tensor, args, kwargs, line)
         if n == "size":

@@ -11,9 +11,9 @@ import ast
 from aecore.shapes import keras_rules, torch_rules
 from aecore.shapes.code import values as sv
 from aecore.shapes.code.calls import Calls
-from aecore.shapes.code.objects import (CONTAINERS, NO_OPS, FUNCTIONAL, MERGES, ONE_D, TORCH_ALIASES, WELL_KNOWN, Function,
-                                        Instance, Layer, Model, Module, Named, Opaque, Seq, Tensor, callable_name, layer_rule,
-                                        method, model_makers)
+from aecore.shapes.code.objects import (CONTAINERS, FUNCTIONAL, MERGES, NO_OPS, ONE_D, TORCH_ALIASES, WELL_KNOWN,
+                                        Function, Instance, Layer, Model, Module, Named, Opaque, Seq, Tensor,
+                                        callable_name, layer_rule, method, model_makers)
 from aecore.shapes.code.ops import _Identity, _ObjectMethod, _Shape, _Super, _TensorMethod
 from aecore.shapes.code.statements import Statements
 from aecore.shapes.code.values import Unknown, fail

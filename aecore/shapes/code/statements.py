@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 
 from aecore.shapes.code import values as sv
-from aecore.shapes.code.objects import (MAX_CALL_DEPTH, PARAM_FREE, Function, Instance, Layer, Model, Opaque, Seq, Tensor,
-                                        builds_model, is_custom_layer, method, one_tensor)
+from aecore.shapes.code.objects import (MAX_CALL_DEPTH, PARAM_FREE, Function, Instance, Layer, Model, Opaque, Seq,
+                                        Tensor, builds_model, forward_of, is_custom_layer, method, one_tensor)
 from aecore.shapes.code.ops import _Dim, _Shape
 from aecore.shapes.code.values import BATCH, ParseError, Unknown, fail
 
@@ -178,14 +178,13 @@ class Statements:
 
     def instance_as_seq(self, inst: Instance, line) -> Seq:
         """A model object as its layers, by following its forward/call on a symbolic input."""
-        fwd = method(inst.cls, "forward") or method(inst.cls, "call") or method(inst.cls, "__call__")
-        if fwd is None:  # the order its layers run in is written nowhere: no guessing
-            raise fail("parse.no_forward", inst.cls.lineno, name=inst.cls.name)
+        fwd = forward_of(inst.cls)
         self.inputs += 1
         x = Tensor([], self.examples.get(id(inst)), self.inputs, line)
         out = one_tensor(self, self.run_function(fwd, [x], {}, line, inst), line)
         used = {id(layer) for layer in out.specs}
-        unused = [name for name, layer in _owned(inst) if id(layer) not in used and layer.spec["type"] not in PARAM_FREE]
+        unused = [name for name, layer in _owned(inst)
+                  if id(layer) not in used and layer.spec["type"] not in PARAM_FREE]
         if unused and self.dialect == "pytorch":  # (an unused Keras layer is never built: it has no weights)
             self.note("parse.note_unused", line=fwd.lineno, names=", ".join(dict.fromkeys(unused)))
         return Seq(out.specs, "sequential", line, out.input_shape)
