@@ -78,7 +78,7 @@ if b.previous is not None:
               key=P + "undo", icon=":material/undo:", on_click=ui.callback(b.undo), type="tertiary")
 
 if ui.shown("paste"):
-    with st.expander(t("builder.paste_title"), expanded=bool(b.paste_error)):
+    with st.expander(t("builder.paste_title"), expanded=bool(b.paste_error or b.paste_notes)):
         ui.bound(st.text_area, t("builder.paste_label"), key=P + "code", obj=b, attr="code", height=180,
                  placeholder=t("builder.paste_placeholder"))
         for name in list(b.code_vars):
@@ -88,7 +88,7 @@ if ui.shown("paste"):
                      attr=name, min_value=1, max_value=100_000, step=1)
         st.button(t("builder.read"), key=P + "read", on_click=ui.callback(read_pasted), type="primary")
         if b.paste_error:
-            st.error(ui.plain(b.paste_error))
+            st.error(ui.plain(b.paste_error) + "  \n" + t("builder.paste_kept"))
         for note in b.paste_notes:
             st.info(ui.plain(note))
 

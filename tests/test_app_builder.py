@@ -135,6 +135,26 @@ def test_paste_lesson_2_code_and_start_from_says_so():
     assert len(session(ok(at)).builder.layers) == 25 and table(at)["Output shape"].iloc[-1] == "(3, 32, 32)"
 
 
+def test_pasted_code_the_reader_refuses_keeps_the_stack_and_says_so():
+    at = builder()
+    before = [layer.type for layer in session(at).builder.layers]
+    at.text_area(key="builder.code").set_value((FIXTURES / "corpus" / "p15_unet_cat_refused.py").read_text())
+    at.button(key="builder.read").click().run()
+    message = read(ok(at).error[0])
+    assert "line 44" in message and "joins several tensors" in message and "Nothing was changed" in message
+    assert [layer.type for layer in session(at).builder.layers] == before
+
+
+def test_pasted_code_with_notes_shows_them_and_the_guessed_input():
+    at = builder()
+    at.text_area(key="builder.code").set_value((FIXTURES / "corpus" / "p10_block_helper_zip_star.py").read_text())
+    at.button(key="builder.read").click().run()
+    notes = [read(i) for i in ok(at).info]
+    assert any("never uses self.last" in n for n in notes)
+    assert any("does not say its input's shape; the table uses 1, 28, 28" in n for n in notes)
+    assert table(at)["Output shape"].iloc[-1] == "(256,)"
+
+
 def test_editing_a_preset_names_it_as_mine():
     at = builder()
     at.text_input(key=f"builder.{uid(at, 0)}.filters").set_value("4").run()

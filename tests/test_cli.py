@@ -20,16 +20,36 @@ def test_summary_json_valid():
     rc, out, _ = run("summary", "--input", "28,28,1", "--json", stdin=json.dumps(SEED))
     assert rc == 0
     data = json.loads(out)
-    assert set(data) == {"rows", "total_params"} and data["total_params"] == 160
+    assert set(data) == {"rows", "total_params", "dialect", "input_shape"} and data["total_params"] == 160
+    assert data["dialect"] == "keras" and data["input_shape"] == [28, 28, 1]
     assert data["rows"][1] == {"type": "MaxPooling2D", "output_shape": [14, 14, 16], "params": 0,
                                "why": "strides default to pool_size = 2; 'same': ⌈28/2⌉ = 14, pad 0 before and 0 after"}
+
+
+def test_summary_of_pasted_code_gives_its_notes_and_whether_the_input_was_guessed(tmp_path):
+    code = tmp_path / "model.py"
+    code.write_text("import torch.nn as nn\nclass M(nn.Module):\n    def __init__(self):\n        super().__init__()\n"
+                    "        self.fc = nn.Linear(784, 32)\n        self.spare = nn.Linear(32, 2)\n"
+                    "    def forward(self, x):\n        return self.fc(x.view(x.size(0), -1))\n")
+    rc, out, _ = run("summary", "--code", str(code), "--json")
+    data = json.loads(out)
+    assert rc == 0 and data["input_guessed"] is True and data["input_shape"] == [1, 28, 28]
+    assert [r["type"] for r in data["rows"]] == ["Flatten", "Linear"] and data["total_params"] == 25120
+    assert any("self.spare" in n for n in data["notes"])
+    rc, out, _ = run("summary", "--code", str(code), "--json", "--input", "784")
+    assert json.loads(out)["input_guessed"] is False
+    code.write_text("import torch\nimport torch.nn as nn\nclass M(nn.Module):\n    def forward(self, x):\n"
+                    "        return torch.cat([x, x], 1)\nm = M()\n")
+    rc, out, _ = run("summary", "--code", str(code), "--json")
+    data = json.loads(out)
+    assert rc == 2 and data["line"] == 5 and "joins several tensors" in data["error"] and data["rows"] == []
 
 
 def test_summary_json_invalid_exits_2_with_rows_before():
     stack = SEED + [{"type": "Conv2D", "filters": 1, "kernel_size": 20}]
     rc, out, _ = run("summary", "--input", "28,28,1", "--json", stdin=json.dumps(stack))
     data = json.loads(out)
-    assert rc == 2 and set(data) == {"error", "layer_index", "rows"}
+    assert rc == 2 and set(data) == {"error", "layer_index", "rows", "dialect", "input_shape"}
     assert data["layer_index"] == 2 and len(data["rows"]) == 2 and "⌊(14 − 20)/1⌋ + 1 = -5" in data["error"]
 
 

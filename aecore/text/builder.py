@@ -43,6 +43,8 @@ TEXT = {
                               "differ.",
                               "코드에 입력 모양이 없어서, 층들이 받아들이는(오토인코더라면 그대로 돌려주는) 첫 모양 "
                               "{shape}로 표를 만들었습니다. 이미지가 다르면 위에서 바꾸세요."),
+    "builder.paste_kept": ("Nothing was changed: the layers below are the ones you had before.",
+                           "아무것도 바꾸지 않았습니다: 아래 층들은 전에 있던 그대로입니다."),
     "builder.layers": ("Layers", "층"),
     "builder.type_n": ("Layer {i}", "{i}번 층"),
     "builder.fails_here": ("fails here", "여기서 실패"),

@@ -380,10 +380,10 @@ TEXT = {
     "parse.note_uncalled": ("line {line}: '{name}' is defined but never called in the paste; the reader built it "
                             "with its default values.",
                             "{line}번째 줄: '{name}'는 정의만 되고 호출되지 않습니다. 읽기 도구가 기본값으로 만들었습니다."),
-    "parse.note_unused": ("line {line}: forward() never uses {names}: made in __init__, so PyTorch counts their "
-                          "weights in model.parameters(), but no data goes through them and the table leaves them out.",
-                          "{line}번째 줄: forward()가 {names}를 쓰지 않습니다. __init__에서 만들었으니 PyTorch는 "
-                          "model.parameters()에 그 가중치를 세지만, 데이터가 지나가지 않으므로 표에는 없습니다."),
+    "parse.note_unused": ("line {line}: forward() never uses {names}. PyTorch still counts what __init__ made "
+                          "there in model.parameters(), but no data goes through it, so the table leaves it out.",
+                          "{line}번째 줄: forward()가 {names}를 쓰지 않습니다. PyTorch는 __init__에서 만든 그 층의 "
+                          "가중치를 model.parameters()에 세지만, 데이터가 지나가지 않으므로 표에는 없습니다."),
     "parse.note_fixed_batch": ("line {line}: the reshape writes the batch size out as {n}, so the real model only "
                                "runs on batches of exactly {n}; the table shows one image.",
                                "{line}번째 줄: reshape가 배치 크기를 {n}으로 적어 두어, 실제 모델은 정확히 {n}개짜리 "
@@ -391,6 +391,11 @@ TEXT = {
     "parse.note_data_format": ("line {line}: image_data_format() was read as 'channels_last', Keras's setting "
                                "unless you change it.",
                                "{line}번째 줄: image_data_format()은 Keras의 기본 설정인 'channels_last'로 읽었습니다."),
+    "parse.note_numpy_int": ("line {line}: Dense gets its units from np.prod(...) or .numpy(), a NumPy integer, "
+                             "which Keras 3 refuses; in your code write int(...) around it. Typed into the Builder "
+                             "it is a plain number.",
+                             "{line}번째 줄: Dense의 units가 np.prod(...)나 .numpy()에서 온 NumPy 정수인데, Keras 3은 "
+                             "이를 거부합니다. 코드에서는 int(...)로 감싸 주세요. 빌더에 적힌 값은 보통의 숫자입니다."),
     "parse.note_chosen": ("line {line}: the code builds several models; this is '{name}', the one with the most "
                           "layers (also built: {others}).",
                           "{line}번째 줄: 코드가 모델을 여러 개 만듭니다. 이것은 층이 가장 많은 '{name}'입니다 (함께 "

@@ -200,6 +200,9 @@ class Calls:
             kwargs["activation"] = {"LeakyReLU": "leaky_relu", "ReLU": "relu", "ELU": "elu"}.get(
                 kwargs["activation"].spec["type"], kwargs["activation"].spec["type"].lower())
             self.note("parse.note_activation_layer", line=line)
+        numpy = [k for k, v in list(zip(rule.keywords, args)) + list(kwargs.items()) if isinstance(v, NumpyInt)]
+        if dialect == "keras" and name == "Dense" and "units" in numpy:
+            self.note("parse.note_numpy_int", line=line)
         extra = dict(TORCH_ALIASES.get(func.name, (None, {}))[1])
         try:
             bound = bind(rule, tuple(args), {**extra, **kwargs}, Ctx(name))
