@@ -101,6 +101,7 @@ def new_layer(dialect: str, kind: str, shape: tuple | None) -> dict:
         "Activation": {"activation": "relu"}, "ZeroPadding2D": {"padding": 1}, "Cropping2D": {"cropping": 1},
         "GaussianNoise": {"stddev": 0.2}, "SpatialDropout2D": {"rate": 0.2}, "GaussianDropout": {"rate": 0.2},
         "Rescaling": {"scale": 2.0, "offset": -1.0}, "Normalization": {"mean": 0.5, "variance": 0.25},
+        "ActivityRegularization": {"l1": 1e-4},
     }
     torch = {
         "Conv2d": {"in_channels": ch, "out_channels": 8, "kernel_size": 3, "padding": 1},

@@ -327,6 +327,12 @@ def gaussian_dropout(shape, a, ctx):
     return Out(tuple(shape), 0, None, ctx.text("why.gaussian_dropout", r=r), "", dict(rate=r))
 
 
+def activity_regularization(shape, a, ctx):
+    l1, l2 = number(a["l1"], "l1", ctx, minimum=0.0), number(a["l2"], "l2", ctx, minimum=0.0)
+    return Out(tuple(shape), 0, None, ctx.text("why.activity_reg", l1=f"{l1:g}", l2=f"{l2:g}"), "",
+               dict(l1=l1, l2=l2))
+
+
 def rescaling(shape, a, ctx):
     scale, offset = number(a["scale"], "scale", ctx), number(a["offset"], "offset", ctx)
     return Out(tuple(shape), 0, None, ctx.text("why.rescaling", s=f"{scale:g}", o=f"{offset:g}"), "",
@@ -439,6 +445,7 @@ RULES: dict[str, Rule] = {r.name: r for r in [
            "moving_variance_initializer", "beta_regularizer", "gamma_regularizer", "beta_constraint",
            "gamma_constraint"}),
     _rule("Rescaling", [("scale", REQUIRED), ("offset", 0.0)], rescaling),
+    _rule("ActivityRegularization", [("l1", 0.0), ("l2", 0.0)], activity_regularization),
     _rule("Normalization", [("axis", -1), ("mean", None), ("variance", None), ("invert", False)], normalization),
     _rule("Activation", [("activation", REQUIRED)], activation_layer),
     _rule("ReLU", [("max_value", None), ("negative_slope", 0.0), ("threshold", 0.0)], _activation_rule("relu")),

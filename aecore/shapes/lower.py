@@ -278,6 +278,8 @@ def _noise(row):
 
 def _rescale(row):
     c = row.cfg
+    if row.type == "ActivityRegularization":  # a penalty on the loss, not an operation on the values
+        return [Op("nn.Identity", note=t("lower.activity_reg"))]
     if row.type == "Rescaling":
         return [Op("Rescaling", (c["scale"], c["offset"]))]
     if not all(isinstance(c.get(k), (int, float)) and not isinstance(c.get(k), bool) for k in ("mean", "variance")):
@@ -298,7 +300,7 @@ _KERAS = {
     "GaussianNoise": _noise, "GaussianDropout": _noise, "Activation": _activation_row, "ReLU": _activation_row,
     "LeakyReLU": _activation_row, "ELU": _activation_row, "Softmax": _activation_row,
     "GlobalAveragePooling2D": _global_pool, "GlobalMaxPooling2D": _global_pool, "Rescaling": _rescale,
-    "Normalization": _rescale,
+    "Normalization": _rescale, "ActivityRegularization": _rescale,
 }
 
 

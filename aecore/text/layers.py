@@ -42,6 +42,10 @@ TEXT = {
                       "a plain Python int for it: write int(...) around it.",
                       "여기서 {kw}={v}는 NumPy 수(np.prod(...)나 .numpy()의 결과)인데, Keras 3은 여기에 파이썬 int만 "
                       "받습니다. int(...)로 감싸 주세요."),
+    "why.activity_reg": ("shape unchanged; adds {l1}·Σ|a| + {l2}·Σa² of what passes to the loss while training "
+                         "(a sparsity penalty), nothing learned",
+                         "모양 그대로; 학습 중 지나가는 값의 {l1}·Σ|a| + {l2}·Σa²를 손실에 더함(희소성 벌점), 학습하는 "
+                         "값 없음"),
     "why.rescaling": ("shape unchanged; every value × {s} + {o}, nothing learned",
                       "모양 그대로; 모든 값에 {s}를 곱하고 {o}를 더함, 학습하는 값 없음"),
     "why.normalization": ("shape unchanged; a mean and a variance for each of {n} positions, plus a count = {p} "
@@ -200,6 +204,8 @@ TEXT = {
                             "or 'bilinear'.",
                             "UpSampling2D(interpolation={mode!r})는 여기서 PyTorch로 만들 수 없습니다. 'nearest'나 "
                             "'bilinear'를 쓰세요."),
+    "lower.activity_reg": ("its penalty is not added when training here: use the Train page's sparsity setting",
+                           "여기서 학습할 때는 이 벌점을 더하지 않습니다: 학습 페이지의 희소성 설정을 쓰세요"),
     "lower.normalization": ("Normalization learns a mean and a variance from the data with adapt(), which the "
                             "app does not run; the app's images are already scaled to 0–1, so remove it, or give "
                             "it one number each: mean=..., variance=...",

@@ -70,10 +70,10 @@ FUNCTIONAL = {"relu": "ReLU", "sigmoid": "Sigmoid", "tanh": "Tanh", "gelu": "GEL
 SHAPE_KEEPING = {"ReLU", "ReLU6", "GELU", "ELU", "SELU", "CELU", "LeakyReLU", "Sigmoid", "Tanh", "SiLU", "Softplus",
                  "Mish", "Hardsigmoid", "Hardswish", "Softmax", "Identity", "Dropout", "Dropout2d", "BatchNorm1d",
                  "BatchNorm2d", "Activation", "BatchNormalization", "GaussianNoise", "GaussianDropout",
-                 "SpatialDropout2D", "Rescaling"}
+                 "SpatialDropout2D", "Rescaling", "ActivityRegularization", "Normalization"}
 
 # Layers without weights: the same one may be applied twice (MaxPool, ReLU ...), as PyTorch code often does.
-PARAM_FREE = SHAPE_KEEPING - {"BatchNorm1d", "BatchNorm2d", "BatchNormalization"} | {
+PARAM_FREE = SHAPE_KEEPING - {"BatchNorm1d", "BatchNorm2d", "BatchNormalization", "Normalization"} | {
     "MaxPool2d", "AvgPool2d", "MaxPooling2D", "AveragePooling2D", "UpSampling2D", "Upsample", "Flatten", "Unflatten",
     "Reshape", "ZeroPad2d", "ConstantPad2d", "ZeroPadding2D", "Cropping2D", "GlobalAveragePooling2D",
     "GlobalMaxPooling2D"}

@@ -37,8 +37,12 @@ class Statements:
             value = self._value_or_skip(stmt.value, env, line, top)
             for target in stmt.targets:
                 self._bind(target, value, env, line)
-                if top and isinstance(target, ast.Name) and isinstance(value, (Seq, Model, Instance)):
-                    self.assigned.append((line, target.id, value))
+                if top:  # encoder, decoder, autoencoder = build(): each a candidate
+                    names = [target] if isinstance(target, ast.Name) else \
+                        [e for e in getattr(target, "elts", []) if isinstance(e, ast.Name)]
+                    for name in names:
+                        if isinstance(env.get(name.id), (Seq, Model, Instance)):
+                            self.assigned.append((line, name.id, env[name.id]))
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self._value_or_skip(stmt.value, env, line, top), env, line)
         elif isinstance(stmt, ast.AugAssign):
