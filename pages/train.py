@@ -109,6 +109,13 @@ if tr.error:
         ui.page_link("pages/builder.py", t("train.to_builder"), "🧱")
 ui.share_box("train")
 
+if tr.job is None:  # a reloaded tab, or a second learner: the training of these settings, if one runs
+    try:
+        found = ui.training.find_training(tr.config or ui.training.form_config(session))
+    except (ConfigError, LayerError):
+        found = None
+    if found is not None:
+        tr.config, tr.job = found.config, found
 current, job = tr.config, tr.job
 if current is None:
     st.info(t("train.ready"), icon=":material/info:")
@@ -120,26 +127,39 @@ except LayerError:
     pass
 
 
+@st.fragment(run_every=2.0)
+def waiting(job):
+    """Queued or loading: a line of status, nothing else to draw, so forty waiting pages cost almost nothing."""
+    snap = job.snapshot()
+    if snap.phase not in ("queued", "data"):
+        st.rerun()
+    ui.progress_bar(job, P + "stop", snap)
+
+
 @st.fragment(run_every=1.0)
 def live(job):
+    snap = job.snapshot()
     if not job.running:
         st.rerun()
-    snap = job.snapshot()
-    ui.progress_bar(job, P + "stop")
+    ui.progress_bar(job, P + "stop", snap)
     rows = [snap.originals, snap.inputs if job.config.noise != "none" else None, snap.outputs]
-    ui.training_view(job.config.key() + str(id(job)), snap.version, {"train_loss": snap.train_loss,
-                     "test_loss": snap.test_loss}, snap.epochs, "", rows if snap.outputs is not None else
-                     [snap.originals], ui.grid_labels(job.config, snap.outputs),
+    ui.training_view(job.id, snap.version, {"train_loss": snap.train_loss, "test_loss": snap.test_loss},
+                     snap.epochs, "", rows if snap.outputs is not None else [snap.originals],
+                     ui.grid_labels(job.config, snap.outputs),
                      stats=ui.run_stats(snap.device, snap.images, snap.epoch_s, snap.images_per_s, snap.running_loss))
 
 
 mine = job is not None and job.config == current
 if mine and job.running:
-    live(job)
+    (waiting if job.snapshot().phase in ("queued", "data") else live)(job)
     st.stop()
+if mine and job.kept_config is not None:  # the server's time budget ended it: the model it kept
+    tr.config = current = job.kept_config
+    st.info(job.status().get("message", ""), icon=":material/timer:")
 result = job.result if mine and job.result is not None else ui.cached_model(current)
 if mine and job.result is not None and job.result.stopped:
-    ui.training.stopped_view(job, on_continue=lambda: setattr(tr, "job", ui.start_training(current, resume=job.result)),
+    ui.training.stopped_view(job, on_continue=lambda: setattr(tr, "job", ui.start_training(current, old=job,
+                                                                                        resume=job)),
                              on_keep=lambda kept: setattr(tr, "config", kept.config))
 elif result is not None:
     p = result.plan

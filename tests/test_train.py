@@ -1,8 +1,5 @@
-"""The training engine, the store and the scheduler, on the CPU with the offline digits."""
+"""The training engine and the store, on the CPU with the offline digits (the workers: test_workers.py)."""
 import json
-import os
-import threading
-import time
 from dataclasses import replace
 
 import pytest
@@ -10,7 +7,6 @@ import torch
 
 from aecore.learn import store
 from aecore.learn.config import ConfigError, TrainConfig, plan
-from aecore.learn.jobs import Scheduler, TrainJob
 from aecore.learn.train import corrupt, run
 from aecore.shapes.presets import make
 
@@ -140,82 +136,6 @@ def test_tampered_config_is_ignored():
         assert store.load(QUICK) is None
 
 
-def test_stop_is_honoured_within_a_step():
-    job = TrainJob(TrainConfig(epochs=50, batch_size=16, max_train=1000)).start()
-    deadline = time.time() + 60
-    while job.snapshot().phase != "training" and time.time() < deadline:
-        time.sleep(0.05)
-    time.sleep(0.3)
-    job.stop()
-    t0 = time.time()
-    job.join(30)
-    assert not job.running and time.time() - t0 < 5
-    snap = job.snapshot()
-    assert snap.phase == "stopped" and len(snap.train_loss) < 50 and job.error is None
-
-
-def test_job_publishes_progress_and_reconstructions():
-    done = []
-    job = TrainJob(QUICK, on_done=done.append).start()
-    job.join(120)
-    snap = job.snapshot()
-    assert snap.phase == "done" and len(snap.train_loss) == 3 and snap.images == 512
-    assert snap.outputs.shape == snap.originals.shape == (8, 1, 28, 28) and snap.outputs.dtype == torch.uint8
-    assert done and done[0].config == QUICK
-
-
-def test_job_reports_errors_without_a_traceback():
-    job = TrainJob(TrainConfig(dataset="mnist")).start()
-    job.join(60)
-    assert job.snapshot().phase == "error" and "offline sets" in job.error
-
-
-def test_scheduler_queues_over_the_cap():
-    s = Scheduler(1)
-    release, positions, order = threading.Event(), [], []
-
-    def first():
-        with s.slot("a"):
-            order.append("a")
-            release.wait(10)
-
-    def second():
-        with s.slot("b", on_wait=positions.append):
-            order.append("b")
-    ta = threading.Thread(target=first)
-    ta.start()
-    time.sleep(0.1)
-    tb = threading.Thread(target=second)
-    tb.start()
-    time.sleep(0.4)
-    assert order == ["a"] and positions == [1] and s.waiting == 1
-    release.set()
-    ta.join(5)
-    tb.join(5)
-    assert order == ["a", "b"] and s.running == 0
-
-
-def test_queued_job_can_be_stopped_while_waiting():
-    s = Scheduler(1)
-    hold = threading.Event()
-    blocker = threading.Thread(target=lambda: s.slot("x").__enter__() and hold.wait(5))
-    with s.slot("x"):
-        job = TrainJob(QUICK, scheduler=s).start()
-        time.sleep(0.5)
-        assert job.snapshot().phase == "queued" and job.snapshot().queue_position == 1
-        job.stop()
-        job.join(5)
-    assert job.snapshot().phase == "stopped" and not blocker.is_alive()
-
-
-def test_default_slots(monkeypatch):
-    from aecore.learn.jobs import default_slots
-    assert default_slots("cpu") == 1 and default_slots("cuda") == 2
-    monkeypatch.setenv("AECORE_MAX_TRAININGS", "4")
-    assert default_slots("cpu") == 4
-    assert os.environ["AECORE_MAX_TRAININGS"] == "4"
-
-
 @pytest.mark.parametrize("name,loss,scale", [("s0-keras-conv", "bce", "unit"), ("s1-uva-conv", "mse", "signed"),
                                              ("s2-mlp3", "bce", "unit"), ("s3-dense", "bce", "unit"),
                                              ("s4-stacked", "mse", "unit")])
@@ -291,10 +211,3 @@ def test_resume_refuses_other_settings():
         run(replace(QUICK, lr=1e-2), device="cpu", resume=part)
 
 
-def test_a_job_keeps_the_language_it_was_started_in():
-    """A training thread runs in a copy of its starter's context: its messages are in that language."""
-    from aecore.text import using
-    with using("ko"):
-        job = TrainJob(replace(QUICK, dataset="nope")).start()
-    job.join(30)
-    assert job.error and "데이터셋" in job.error and "'nope'" in job.error

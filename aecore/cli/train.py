@@ -325,3 +325,5 @@ def add_commands(sub) -> None:
     bsum.add_argument("--layers", type=int, default=30)
     bsum.add_argument("--runs", type=int, default=300)
     bsum.set_defaults(func=cmd_bench_summary)
+    from aecore.cli import load
+    load.add_commands(what)

@@ -113,6 +113,29 @@ TEXT = {
     "train.stop": ("Stop", "멈추기"),
     "train.ready": ("Choose the settings and press Train. The defaults take seconds, even without a GPU.",
                     "설정을 고르고 학습 시작을 누르세요. 기본 설정은 GPU 없이도 몇 초면 됩니다."),
+    "train.worker_died": ("The process training this model stopped unexpectedly (out of memory, or killed). Nothing "
+                          "was kept; try again with a smaller batch or model.",
+                          "이 모델을 학습하던 프로세스가 갑자기 멈췄습니다 (메모리 부족이거나 강제 종료). 저장된 것이 "
+                          "없습니다. 배치나 모델을 줄여 다시 해 보세요."),
+    "train.abandoned": ("Nobody was waiting for this training any more ({s} s with no open page for it), so it was "
+                        "taken out of the queue. Press Train to start it again.",
+                        "이 학습을 기다리는 페이지가 없어 ({s}초 동안) 대기열에서 뺐습니다. 다시 하려면 학습 시작을 "
+                        "누르세요."),
+    "train.lost": ("This training is no longer running (the server was restarted). Press Train to start it again.",
+                   "이 학습은 더 이상 진행되지 않습니다 (서버가 다시 시작됐습니다). 다시 하려면 학습 시작을 누르세요."),
+    "train.oom": ("The GPU ran out of memory. Try a smaller batch (now {batch}) or a smaller model; the memory was "
+                  "given back.",
+                  "GPU 메모리가 모자랐습니다. 배치(지금 {batch})나 모델을 더 작게 해 보세요. 메모리는 돌려놓았습니다."),
+    "train.time_budget": ("This server gives one training at most {s} s; it stopped there and kept what it had "
+                          "learned (the settings now say where it stopped).",
+                          "이 서버는 학습 하나에 최대 {s}초를 줍니다. 거기서 멈추고 그때까지 배운 모델을 저장했습니다 "
+                          "(설정에 멈춘 곳이 적혀 있습니다)."),
+    "train.diverged": ("The training diverged: its weights became NaN or infinite, so nothing was kept. A smaller "
+                       "learning rate (now {lr:g}) usually cures it.",
+                       "학습이 발산했습니다: 가중치가 NaN이나 무한대가 되어 저장하지 않았습니다. 학습률(지금 {lr:g})을 "
+                       "줄이면 보통 해결됩니다."),
+    "train.no_checkpoint": ("The stopped run to continue from is gone; press Train to start again.",
+                            "이어서 할 멈춘 학습이 없어졌습니다. 학습 시작을 눌러 다시 시작하세요."),
     "train.queued": ("Waiting for the machine: {n} in line. Other learners are training now.",
                      "컴퓨터를 기다리는 중: {n}번째 순서입니다. 다른 학생이 학습 중입니다."),
     "train.downloading": ("Downloading {label}: {size}", "{label} 내려받는 중: {size}"),
@@ -122,6 +145,7 @@ TEXT = {
     "train.phase_data": ("Loading the images…", "이미지를 불러오는 중…"),
     "train.phase_training": ("Training…", "학습 중…"),
     "train.phase_done": ("Done", "완료"),
+    "train.phase_saving": ("Saving the model…", "모델을 저장하는 중…"),
     "train.phase_stopped": ("Stopped", "멈춤"),
     "train.stopped_early": ("Stopped before training began: nothing was trained or kept. Press Train to start again.",
                             "학습을 시작하기 전에 멈췄습니다: 학습하거나 저장한 것이 없습니다. 다시 학습 시작을 누르세요."),

@@ -4,7 +4,7 @@
     links     the URL <-> state codec (pure: no streamlit), validated like any input
     common    the first line of every page, language, sidebar, bound widgets, plain text, shareable links
     builder   the Layer Builder's table, banner and layer editors
-    training  trained models (memory -> disk -> train), jobs, the live view, the doctor, dataset names
+    training  trained models (memory -> disk -> train), runs in the workers, the live view, the doctor, dataset names
     using     the pages that use a model: model choice, training what is missing, codes, images, uploads
     lessons   the 'Lessons' models' pages: their computations, cached per model
     viz       plotly figures as pure functions

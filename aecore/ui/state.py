@@ -196,7 +196,7 @@ class Train:
     model: str = "s0-keras-conv"    # a preset, or "custom": the Layer Builder's stack
     settings: dict = field(default_factory=dict)  # "dataset|model" -> TrainSettings
     config: Any = None              # the TrainConfig of the run last asked for (its result is shown)
-    job: Any = None                 # this session's TrainJob, running or finished
+    job: Any = None                 # this session's RunHandle (aecore.learn.handle), running or ended
     note: str | None = None         # a one-off message key for the page (e.g. the Builder's hand-off)
     error: str | None = None        # why the last press of Train was refused
 

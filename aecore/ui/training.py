@@ -38,10 +38,28 @@ def _models() -> _Models:
     return _Models(int(os.environ.get("AECORE_MODEL_CACHE", "6")))
 
 
-@st.cache_resource(show_spinner=False)
-def scheduler():
-    from aecore.learn.jobs import Scheduler, default_slots
-    return Scheduler(default_slots(device_info().kind))
+def manager():
+    """The server's one queue of trainings (their workers are processes of their own)."""
+    from aecore.learn.pool import RunManager
+    m = RunManager.shared()
+    if m.liveness is None:
+        m.liveness = _connected
+    return m
+
+
+def session_id() -> str | None:
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+    ctx = get_script_run_ctx()
+    return ctx.session_id if ctx is not None else None
+
+
+def _connected(watchers: set) -> bool:
+    """Is any of these browser sessions still connected? (Outside a server: yes, nobody is reaped.)"""
+    from streamlit import runtime
+    if not runtime.exists():
+        return True
+    server = runtime.get_instance()
+    return any(server.is_active_session(w) for w in watchers)
 
 
 def cached_model(config):
@@ -67,19 +85,21 @@ def keep(result) -> None:
 
 
 def start_training(config, old=None, resume=None):
-    """Start (or queue) a training; a running job ``old`` of this session is stopped first. ``resume``: a
-    stopped run of the same config to continue from. Returns the job (keep it in the session state)."""
-    from aecore.learn.jobs import TrainJob
-    if old is not None and old.running:
-        old.stop()
-    models = _models()  # captured here: the thread must not call streamlit
+    """Queue a training of ``config`` in the server's workers, or join the one already running with the same
+    settings. ``old``: this session's previous run, left (stopped if nobody else waits for it). ``resume``:
+    the stopped run to continue from. Returns the run's handle (kept in the session state)."""
+    m, me = manager(), session_id()
+    if old is not None and old.running and old.folder != getattr(resume, "folder", None) and old.config != config:
+        m.leave(old.folder, me)
+    if resume is not None:
+        done = resume.result.checkpoint.done_steps if resume.result is not None else 0
+        return m.submit(config, lang(), me, resume_from=resume.id, done_steps=done)
+    return m.submit(config, lang(), me)
 
-    def done(result):
-        from aecore.learn import store
-        store.save(result)
-        models.put(result.config.key(), result)
-    threads = max(1, (os.cpu_count() or 2) - 1) if device_info().kind == "cpu" else None
-    return TrainJob(config, scheduler=scheduler(), on_done=done, threads=threads, resume=resume).start()
+
+def find_training(config):
+    """The training of exactly these settings that is queued or running (a reloaded tab finds it), or None."""
+    return manager().find(config, session_id())
 
 
 def quick(dataset: str, model: str) -> dict:
@@ -121,9 +141,9 @@ def progress_text(snap) -> str:
     return t("train.phase_" + snap.phase)
 
 
-def progress_bar(job, key: str) -> None:
+def progress_bar(job, key: str, snap=None) -> None:
     """The run's progress and its Stop button."""
-    snap = job.snapshot()
+    snap = snap or job.snapshot()
     done = (snap.epoch - 1 + snap.step / max(snap.steps, 1)) / max(snap.epochs, 1) if snap.phase == "training" else 0
     st.progress(min(max(done, 0.0), 1.0), text=progress_text(snap))
     st.button(t("train.stop"), key=key, on_click=callback(job.stop), icon=":material/stop:")

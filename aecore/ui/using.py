@@ -8,7 +8,8 @@ from aecore.learn import data
 from aecore.shapes import presets
 from aecore.ui import state
 from aecore.ui.common import bound, callback, device_info, plain, shown, t
-from aecore.ui.training import cached_model, dataset_label, dataset_name, progress_bar, start_training, unavailable
+from aecore.ui.training import (cached_model, dataset_label, dataset_name, find_training, progress_bar, start_training,
+                                unavailable)
 
 
 def model_source(page: str, default_model: str):
@@ -70,6 +71,9 @@ def ready(items: list, page: str) -> list:
         use.auto = False
         return results
     job = use.job
+    if job is None:  # a reloaded tab: the training this page started may still run
+        missing = next(config for (_, config), r in zip(items, results) if r is None)
+        job = use.job = find_training(missing)
     running = job is not None and job.running
     with st.container(border=True):
         st.markdown("#### " + t("use.need_title"))
@@ -110,6 +114,10 @@ def train_all(items: list, page: str, slot: str, label: str) -> list:
     if not missing:
         use.autos.discard(slot)
         return results
+    if job is None:
+        job = find_training(missing[0])
+        if job is not None:
+            use.jobs[slot] = job
     running = job is not None and job.running
     with st.container(border=True):
         st.caption(t("use.batch_state", ready=len(items) - len(missing), n=len(items), what=label))

@@ -1,0 +1,322 @@
+"""Trainings out of the web server: a queue in the server, a few worker processes that train, one run each.
+
+    manager = RunManager.shared()
+    handle = manager.submit(config, watcher=session_id)   # queued, or joined if these settings already train
+    handle.snapshot(); handle.stop(); handle.result        # what a page reads (aecore.learn.handle)
+
+The server only queues, dispatches and watches; the workers (spawned processes, each with its own torch
+thread budget so that workers × threads ≤ the cores the web server leaves free) train and write their
+run's files (``aecore.learn.runs``). So the pages stay quick while a model trains, a training's random
+numbers are its own (same settings and seed → same result, whatever else runs), and a worker that crashes
+or is killed costs its run only: the slot is freed, a new worker starts, the learner reads what happened.
+
+The rule for runs nobody waits for: a run is watched by the browser sessions that started or joined it.
+When none of them has been connected for ``ABANDON_S`` seconds (the tab was closed, the learner left),
+the run is stopped, or taken out of the queue. Reloading the tab, or coming back within that time, finds
+the run again: it is keyed by its settings.
+"""
+from __future__ import annotations
+
+import json
+import os
+import queue
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from aecore.learn import data
+from aecore.learn.runs import Job, RunFiles, run_id, runs_dir
+
+ABANDON_S = float(os.environ.get("AECORE_ABANDON_S", "60"))
+TICK_S = 0.2
+
+
+class _ProcessWorker:
+    """A worker process (``python -m aecore.learn.worker``): told a run per line on its stdin, it answers on
+    its stdout when the run has ended. A process of its own, not a fork: no copy of the server's state."""
+
+    def __init__(self, threads: int, device: str | None):
+        import subprocess
+        import sys
+        env = {**os.environ, "AECORE_WORKER_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
+        if device:
+            env["AECORE_WORKER_DEVICE"] = device
+        self.proc = subprocess.Popen([sys.executable, "-m", "aecore.learn.worker"], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, env=env, text=True, bufsize=1,
+                                     cwd=str(Path(__file__).resolve().parents[2]))
+        self.run: str | None = None
+        self._done: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read, daemon=True, name="aecore-worker-reader").start()
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            if line.startswith("finished "):
+                self._done.put(line[len("finished "):].strip())
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def give(self, folder: str, home: str) -> None:
+        self.run = folder
+        self.proc.stdin.write(json.dumps({"folder": folder, "home": home}) + "\n")
+        self.proc.stdin.flush()
+
+    def finished(self) -> list[str]:
+        out = []
+        while not self._done.empty():
+            out.append(self._done.get())
+            self.run = None
+        return out
+
+    def close(self) -> None:
+        try:
+            self.proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            self.proc.wait(3)
+        except Exception:  # noqa: BLE001 - it is going either way
+            self.proc.kill()
+
+    def kill(self) -> None:  # tests: a worker that dies mid-run
+        self.proc.kill()
+
+
+class _ThreadWorker:
+    """The same worker in a thread of this process (AECORE_WORKERS=thread): for debugging only; a thread
+    shares torch's random generator and threads with the server."""
+
+    def __init__(self, threads: int, device: str | None):
+        self.inbox, self.outbox, self.run = queue.Queue(), queue.Queue(), None
+        self.device = device
+        self.thread = threading.Thread(target=self._loop, daemon=True, name="aecore-train-thread")
+        self.thread.start()
+
+    def _loop(self) -> None:
+        from aecore.learn.runs import work
+        while True:
+            message = self.inbox.get()
+            if message is None:
+                return
+            folder, _home = message
+            self.outbox.put((folder, work(RunFiles(Path(folder).name, Path(folder).parent), self.device)))
+
+    def alive(self) -> bool:
+        return self.thread.is_alive()
+
+    def give(self, folder: str, home: str) -> None:
+        self.run = folder
+        self.inbox.put((folder, home))
+
+    def finished(self) -> list[str]:
+        out = []
+        while not self.outbox.empty():
+            out.append(self.outbox.get()[0])
+            self.run = None
+        return out
+
+    def close(self) -> None:
+        self.inbox.put(None)
+
+
+@dataclass
+class _Run:
+    files: RunFiles
+    config: object
+    watchers: set = field(default_factory=set)
+    keep: bool = False          # the teacher's warm-up: runs with nobody watching
+    seen: float = field(default_factory=time.monotonic)  # when a watcher was last connected
+    worker: object = None
+
+
+def default_workers(device_kind: str) -> tuple[int, int]:
+    """(workers, torch threads each): on a CPU the server keeps a core and the workers share the rest
+    (AECORE_MAX_TRAININGS sets the workers); on a GPU two workers share the device."""
+    cores = os.cpu_count() or 2
+    env = os.environ.get("AECORE_MAX_TRAININGS", "")
+    if device_kind in ("cuda", "mps"):
+        workers = int(env) if env.isdigit() and int(env) >= 1 else 2
+        return workers, max(1, (cores - 1) // workers)
+    free = max(1, cores - 1)
+    workers = min(int(env), free) if env.isdigit() and int(env) >= 1 else 1
+    return workers, max(1, free // workers)
+
+
+class RunManager:
+    """The queue and the workers; thread-safe; one per server (``shared()``)."""
+    _shared: RunManager | None = None
+    _shared_lock = threading.Lock()
+
+    def __init__(self, workers: int = 1, threads: int = 1, device: str | None = None, kind: str | None = None):
+        self.size, self.threads, self.device = max(1, workers), max(1, threads), device
+        self.kind = kind or os.environ.get("AECORE_WORKERS", "process")
+        self.liveness: Callable[[set], bool] | None = None  # (watchers) -> is one of them still connected?
+        self._lock = threading.RLock()
+        self._queue: list[str] = []                # folders, in order
+        self._runs: dict[str, _Run] = {}           # folder -> run, queued or training
+        self._workers: list = []
+        self._thread: threading.Thread | None = None
+        self._closed = False
+
+    @classmethod
+    def shared(cls) -> RunManager:
+        with cls._shared_lock:
+            if cls._shared is None or cls._shared._closed:
+                from aecore.learn.devices import detect
+                kind = detect().kind
+                workers, threads = default_workers(kind)
+                cls._shared = cls(workers, threads)
+            return cls._shared
+
+    # ---- what pages call --------------------------------------------------------------------------------------
+    def submit(self, config, lang: str = "en", watcher: str | None = None, resume_from: str | None = None,
+               done_steps: int = 0, keep: bool = False, max_seconds: float | None = None):
+        """Queue a run of ``config`` (or join the one already queued or training) and return its handle."""
+        from aecore.learn.handle import RunHandle
+        root = runs_dir()
+        files = RunFiles(run_id(config, resume_from, done_steps), root)
+        folder = str(files.folder)
+        with self._lock:
+            run = self._runs.get(folder)
+            if run is None:
+                limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
+                files.create(Job(files.id, config.to_dict(), lang, resume_from, limit))
+                run = _Run(files, config, keep=keep)
+                self._runs[folder] = run
+                self._queue.append(folder)
+                self._start()
+            if watcher:
+                run.watchers.add(watcher)
+            run.keep = run.keep or keep
+        return RunHandle(self, files, config)
+
+    def find(self, config, watcher: str | None = None):
+        """The run of exactly these settings that is queued or training (a reloaded tab finds it), or None."""
+        from aecore.learn.handle import RunHandle
+        files = RunFiles(run_id(config), runs_dir())
+        with self._lock:
+            run = self._runs.get(str(files.folder))
+            if run is None:
+                return None
+            if watcher:
+                run.watchers.add(watcher)
+        return RunHandle(self, files, config)
+
+    def active(self, folder: str) -> bool:
+        with self._lock:
+            return folder in self._runs
+
+    def position(self, folder: str) -> int:
+        """1 = the next to train; 0 = training (or not queued)."""
+        with self._lock:
+            return self._queue.index(folder) + 1 if folder in self._queue else 0
+
+    def stop(self, folder: str) -> None:
+        with self._lock:
+            run = self._runs.get(folder)
+            if run is None:
+                return
+            if folder in self._queue:  # not started: leave the line at once
+                self._queue.remove(folder)
+                del self._runs[folder]
+                status = run.files.status()
+                run.files.publish({**status, "phase": "stopped", "never_started": True})
+                return
+        RunFiles(Path(folder).name, Path(folder).parent).request_stop()
+
+    def leave(self, folder: str, watcher: str | None) -> None:
+        """A learner moves on from a run (another setting, another model): with nobody else waiting for it,
+        it stops (or leaves the queue)."""
+        with self._lock:
+            run = self._runs.get(folder)
+            if run is None or watcher not in run.watchers:
+                return
+            run.watchers.discard(watcher)
+            if run.watchers or run.keep:
+                return
+        self.stop(folder)
+
+    def overview(self) -> dict:
+        """For the teacher's class view: what trains, what waits, the workers."""
+        with self._lock:
+            training = [r.config for f, r in self._runs.items() if f not in self._queue]
+            queued = [self._runs[f].config for f in self._queue]
+            return {"training": training, "queued": queued, "workers": len(self._workers), "slots": self.size,
+                    "threads": self.threads, "kind": self.kind}
+
+    def shutdown(self) -> None:
+        with self._lock:
+            self._closed = True
+            for w in self._workers:
+                w.close()
+            self._workers = []
+
+    # ---- the dispatcher ---------------------------------------------------------------------------------------
+    def _start(self) -> None:
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(target=self._loop, daemon=True, name="aecore-dispatch")
+            self._thread.start()
+
+    def _new_worker(self):
+        cls = _ThreadWorker if self.kind == "thread" else _ProcessWorker
+        return cls(self.threads, self.device)
+
+    def _loop(self) -> None:
+        while not self._closed:
+            try:
+                self.tick()
+            except Exception:  # noqa: BLE001 - the dispatcher must outlive any one problem
+                import traceback
+                traceback.print_exc()
+            with self._lock:
+                if not self._runs:
+                    self._thread = None
+                    return
+            time.sleep(TICK_S)
+
+    def tick(self) -> None:
+        """One round: collect finished runs, replace dead workers, drop abandoned runs, hand out queued ones."""
+        with self._lock:
+            for w in list(self._workers):
+                for folder in w.finished():
+                    self._runs.pop(folder, None)
+                if not w.alive():
+                    self._workers.remove(w)
+                    if w.run is not None:  # died mid-run: the learner is told, the slot is free
+                        run = self._runs.pop(w.run, None)
+                        if run is not None:
+                            run.files.fail("train.worker_died")
+            self._reap()
+            idle = [w for w in self._workers if w.run is None]
+            while self._queue and (idle or len(self._workers) < self.size):
+                if not idle:
+                    w = self._new_worker()
+                    self._workers.append(w)
+                    idle.append(w)
+                folder = self._queue.pop(0)
+                run = self._runs[folder]
+                run.worker = w = idle.pop(0)
+                w.give(folder, str(data.home()))
+
+    def _reap(self) -> None:
+        """Runs whose watchers are all gone for ABANDON_S: stopped, or taken out of the queue."""
+        if self.liveness is None:
+            return
+        now = time.monotonic()
+        for folder, run in list(self._runs.items()):
+            if run.keep or not run.watchers:
+                continue
+            if self.liveness(run.watchers):
+                run.seen = now
+                continue
+            if now - run.seen < ABANDON_S:
+                continue
+            if folder in self._queue:
+                self._queue.remove(folder)
+                del self._runs[folder]
+                run.files.fail("train.abandoned", s=int(ABANDON_S))
+            else:
+                run.files.request_stop()
+                run.keep = True  # asked once; it ends on its own

@@ -1,0 +1,251 @@
+"""A training as a run that another process can follow: its files, what the worker does, what a page reads.
+
+One folder a run, ``<AECORE_HOME>/runs/<run id>/``, written by the worker that trains it and read by the
+web server's pages (small files, each written whole and renamed into place, so a reader never sees half):
+
+    job.json         what to train: the config, the language, the run it continues (written by the server)
+    status.json      where it stands: phase, epoch, step, losses, speed, message (a few hundred bytes)
+    pictures.npz     the grid's images, uint8, rewritten only when they change (no pickle)
+    stop             present = the learner pressed Stop (or nobody waits for the run any more)
+    checkpoint.pt    a stopped run: what Continue starts from (tensors only, read with weights_only=True)
+
+A finished model goes to the store (``aecore.learn.store``) like any other, so every page finds it there.
+"""
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import tempfile
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import numpy as np
+import torch
+
+from aecore.learn import data
+from aecore.learn.config import ConfigError, TrainConfig
+from aecore.learn.train import Checkpoint, Progress, Stopped, TrainResult
+from aecore.text import t, using
+
+FINAL = ("done", "stopped", "error")
+STOP_CHECK_S = 0.1  # how often the loop looks for the stop file
+PICTURES = ("originals", "inputs", "outputs")
+
+
+def runs_dir() -> Path:
+    return data.home() / "runs"
+
+
+def run_id(config: TrainConfig, resume_from: str | None = None, done_steps: int = 0) -> str:
+    """The same settings are the same run (a second learner joins it); continuing a stopped run is another."""
+    return config.key() + (f"-c{done_steps}" if resume_from else "")
+
+
+@dataclass
+class Job:
+    id: str
+    config: dict
+    lang: str = "en"
+    resume_from: str | None = None    # the stopped run this one continues
+    max_seconds: float = 0.0          # 0: no limit; else the run stops there and keeps what it learned
+    device: str | None = None
+    created: float = field(default_factory=time.time)
+
+
+def _write(path: Path, payload: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(payload)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+class RunFiles:
+    """One run's folder, for both sides."""
+
+    def __init__(self, run: str, root: Path | None = None):
+        self.id = run
+        self.folder = Path(root or runs_dir()) / run
+
+    # ---- the server's side --------------------------------------------------------------------------------
+    def create(self, job: Job) -> None:
+        if self.folder.exists():
+            shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        _write(self.folder / "job.json", json.dumps(asdict(job)).encode())
+        self.publish({"phase": "queued", "epochs": job.config.get("epochs", 0)})
+
+    def job(self) -> Job:
+        return Job(**json.loads((self.folder / "job.json").read_text()))
+
+    def status(self) -> dict:
+        try:
+            return json.loads((self.folder / "status.json").read_text())
+        except (OSError, ValueError):
+            return {}
+
+    def pictures(self) -> dict:
+        try:
+            with np.load(self.folder / "pictures.npz", allow_pickle=False) as z:
+                return {k: torch.from_numpy(z[k]) for k in z.files}
+        except (OSError, ValueError):
+            return {}
+
+    def request_stop(self) -> None:
+        if self.folder.exists():
+            _write(self.folder / "stop", b"stop")
+
+    def checkpoint(self) -> tuple[Checkpoint, dict] | None:
+        """(the Checkpoint, the history so far) of a stopped run, or None."""
+        try:
+            saved = torch.load(self.folder / "checkpoint.pt", map_location="cpu", weights_only=True)
+            return Checkpoint(**saved["checkpoint"]), saved["history"]
+        except (OSError, KeyError, TypeError, RuntimeError, ValueError):
+            return None
+
+    def fail(self, key: str, **values) -> None:
+        """Mark the run as failed (its worker died, nobody waits for it) unless it already ended."""
+        if self.status().get("phase") not in FINAL:
+            job = self.job()
+            with using(job.lang):
+                self.publish({**self.status(), "phase": "error", "message": t(key, **values), "error_kind": key})
+
+    # ---- the worker's side --------------------------------------------------------------------------------
+    def publish(self, status: dict, pictures: dict | None = None) -> None:
+        if pictures:
+            buffer = _npz({k: v.numpy() for k, v in pictures.items() if v is not None})
+            _write(self.folder / "pictures.npz", buffer)
+        _write(self.folder / "status.json", json.dumps(status).encode())
+
+    def stop_requested(self) -> bool:
+        return (self.folder / "stop").exists()
+
+    def save_checkpoint(self, checkpoint: Checkpoint, history: dict) -> None:
+        buffer = _torch_bytes({"checkpoint": asdict(checkpoint), "history": history})
+        _write(self.folder / "checkpoint.pt", buffer)
+
+
+def _npz(arrays: dict) -> bytes:
+    import io
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+def _torch_bytes(obj) -> bytes:
+    import io
+    buffer = io.BytesIO()
+    torch.save(obj, buffer)
+    return buffer.getvalue()
+
+
+class StopFlag:
+    """What the training loop asks ``is_set()``: the stop file (looked at every STOP_CHECK_S), or the run's
+    time budget spent (then ``timed_out``)."""
+
+    def __init__(self, files: RunFiles, max_seconds: float = 0.0):
+        self.files, self.deadline = files, (time.monotonic() + max_seconds) if max_seconds else math.inf
+        self._next, self._set, self.timed_out = 0.0, False, False
+
+    def is_set(self) -> bool:
+        if self._set:
+            return True
+        now = time.monotonic()
+        if now >= self.deadline:
+            self._set = self.timed_out = True
+        elif now >= self._next:
+            self._next = now + STOP_CHECK_S
+            self._set = self.files.stop_requested()
+        return self._set
+
+
+def status_of(p: Progress) -> dict:
+    return {"phase": p.phase, "epoch": p.epoch, "epochs": p.epochs, "step": p.step, "steps": p.steps,
+            "train_loss": p.train_loss, "test_loss": p.test_loss, "epoch_s": p.epoch_s,
+            "running_loss": p.running_loss, "images_per_s": p.images_per_s, "device": p.device, "images": p.images,
+            "message": p.message, "download": list(p.download) if p.download else None, "started": p.started,
+            "version": p.version, "pid": os.getpid()}
+
+
+def _finite(model) -> bool:
+    return all(bool(torch.isfinite(v).all()) for v in model.state_dict().values() if v.is_floating_point())
+
+
+def work(files: RunFiles, device: str | None = None) -> str:
+    """Train the run in ``files`` (in a worker process), publishing as it goes. Returns the final phase.
+    Every failure ends as a status a learner can read; nothing is raised."""
+    from aecore.learn import store
+    from aecore.learn.train import run
+    job = files.job()
+    with using(job.lang):
+        config = TrainConfig.from_dict(job.config)
+        progress = Progress(epochs=config.epochs)
+        stop = StopFlag(files, job.max_seconds)
+        shown = {"version": -1}
+
+        def publish(_event: str = "", p: Progress = progress, final: bool = False, **extra) -> None:
+            pictures = None
+            if p.version != shown["version"] and p.originals is not None:
+                shown["version"] = p.version
+                pictures = {k: getattr(p, k) for k in PICTURES}
+            status = {**status_of(p), **extra}
+            if status["phase"] in FINAL and not final:  # the loop has ended, the model is not saved yet
+                status["phase"] = "saving"
+            files.publish(status, pictures)
+        try:
+            resume = _resume(job, config, files.folder.parent)
+            result = run(config, job.device or device, callbacks=(publish,), stop=stop, progress=progress,
+                         resume=resume)
+            if not result.stopped and not _finite(result.model):
+                raise ConfigError(t("train.diverged", lr=config.lr))
+            if result.stopped and stop.timed_out and result.checkpoint is not None and result.checkpoint.done_steps:
+                kept = result.kept()  # the time budget: keep what it learned, and say so
+                store.save(kept)
+                progress.phase, progress.message = "done", t("train.time_budget", s=int(job.max_seconds))
+                publish(final=True, kept_config=kept.config.to_dict())
+                return "done"
+            if result.stopped:
+                files.save_checkpoint(result.checkpoint, result.history)
+            else:
+                store.save(result)
+            progress.phase = "stopped" if result.stopped else "done"
+        except Stopped:
+            progress.phase = "stopped"
+        except (ConfigError, data.DatasetUnavailable, ValueError) as e:
+            progress.phase, progress.message = "error", str(e)
+            kind = "dataset" if isinstance(e, data.DatasetUnavailable) else "config"
+            files.publish({**status_of(progress), "error_kind": kind,
+                           "dataset": getattr(e, "dataset", "")})
+            return "error"
+        except torch.cuda.OutOfMemoryError:
+            progress.phase = "error"
+            progress.message = t("train.oom", batch=config.batch_size)
+            torch.cuda.empty_cache()
+            files.publish({**status_of(progress), "error_kind": "oom"})
+            return "error"
+        except Exception as e:  # noqa: BLE001 - a class must never see a traceback: log it, say what happened
+            traceback.print_exc()
+            progress.phase, progress.message = "error", t("train.crashed", error=type(e).__name__)
+            files.publish({**status_of(progress), "error_kind": "crashed"})
+            return "error"
+        publish(final=True)
+        return progress.phase
+
+
+def _resume(job: Job, config: TrainConfig, root: Path) -> TrainResult | None:
+    """The stopped run a job continues, as ``run`` takes it."""
+    if not job.resume_from:
+        return None
+    saved = RunFiles(job.resume_from, root).checkpoint()
+    if saved is None:
+        raise ConfigError(t("train.no_checkpoint"))
+    checkpoint, history = saved
+    return TrainResult(config, None, None, history, "", 0, checkpoint.seconds, stopped=True, checkpoint=checkpoint)

@@ -1,0 +1,182 @@
+"""Trainings in worker processes (aecore.learn.pool / runs / handle): the queue, Stop reaching the worker,
+a killed worker, a run nobody waits for, duplicate settings joining one run, each run's own random numbers,
+the time budget, and the failures a learner must read in words."""
+import time
+from dataclasses import replace
+
+import pytest
+import torch
+
+from aecore.learn import pool, runs, store
+from aecore.learn.config import TrainConfig
+from aecore.learn.pool import RunManager, default_workers
+
+QUICK = TrainConfig(epochs=2, batch_size=64, lr=3e-3, max_train=512)
+LONG = TrainConfig(epochs=60, batch_size=16, lr=1e-3, max_train=1000)
+
+
+@pytest.fixture
+def manager():
+    m = RunManager(workers=1, threads=1)
+    yield m
+    m.shutdown()
+
+
+def wait(predicate, seconds=120.0):
+    end = time.time() + seconds
+    while time.time() < end:
+        if predicate():
+            return True
+        time.sleep(0.1)
+    raise AssertionError("timed out")
+
+
+def test_a_run_trains_in_another_process_and_lands_in_the_store(manager):
+    h = manager.submit(QUICK, watcher="a")
+    wait(lambda: not h.running)
+    snap = h.snapshot()
+    assert h.phase == "done" and len(snap.train_loss) == 2 and snap.images == 512
+    assert snap.outputs.shape == snap.originals.shape == (8, 1, 28, 28) and snap.outputs.dtype == torch.uint8
+    import os
+    assert h.status()["pid"] != os.getpid()  # trained by a worker, not by this process
+    assert store.load(QUICK) is not None and h.result.history["train_loss"] == snap.train_loss
+
+
+def test_the_same_settings_join_one_run_and_others_queue(manager):
+    first = manager.submit(LONG, watcher="a")
+    again = manager.submit(LONG, watcher="b")
+    other = manager.submit(replace(LONG, seed=1), watcher="c")
+    assert again.folder == first.folder and other.folder != first.folder
+    wait(lambda: first.snapshot().phase == "training")
+    snap = other.snapshot()
+    assert snap.phase == "queued" and snap.queue_position == 1
+    other.stop()  # leaves the line at once
+    assert other.phase == "stopped" and not other.running
+    first.stop()
+    wait(lambda: not first.running, 30)
+
+
+def test_stop_reaches_the_worker_and_continue_goes_on_from_there(manager):
+    h = manager.submit(LONG)
+    wait(lambda: h.snapshot().phase == "training")
+    time.sleep(0.5)
+    t0 = time.time()
+    h.stop()
+    wait(lambda: not h.running, 20)
+    assert time.time() - t0 < 5 and h.phase == "stopped"
+    stopped = h.result
+    assert stopped.stopped and stopped.checkpoint.done_steps > 0 and stopped.model is not None
+    more = manager.submit(LONG, resume_from=h.id, done_steps=stopped.checkpoint.done_steps)
+    wait(lambda: more.snapshot().step > 0 or more.snapshot().epoch > stopped.checkpoint.epoch + 1)
+    more.stop()
+    wait(lambda: not more.running, 20)
+    assert more.result.checkpoint.done_steps > stopped.checkpoint.done_steps
+
+
+def test_a_killed_worker_frees_its_slot_and_the_learner_is_told(manager):
+    h = manager.submit(LONG)
+    nxt = manager.submit(QUICK)
+    wait(lambda: h.snapshot().phase == "training")
+    manager._workers[0].kill()
+    wait(lambda: not h.running, 30)
+    assert h.phase == "error" and "stopped unexpectedly" in h.error
+    wait(lambda: not nxt.running, 120)  # a new worker took the next run
+    assert nxt.phase == "done"
+
+
+def test_a_run_nobody_waits_for_is_stopped_and_its_place_freed(manager, monkeypatch):
+    monkeypatch.setattr(pool, "ABANDON_S", 0.5)
+    connected = {"a": True}
+    manager.liveness = lambda watchers: any(connected.get(w, False) for w in watchers)
+    training = manager.submit(LONG, watcher="a")
+    queued = manager.submit(replace(LONG, seed=3), watcher="a")
+    wait(lambda: training.snapshot().phase == "training")
+    connected["a"] = False  # the tab was closed
+    wait(lambda: not training.running and not queued.running, 30)
+    assert queued.phase == "error" and "Nobody was waiting" in queued.error
+    assert training.phase == "stopped"
+
+
+def test_a_reloaded_tab_finds_its_run_again(manager):
+    h = manager.submit(LONG, watcher="old-tab")
+    found = manager.find(LONG, watcher="new-tab")
+    assert found is not None and found.folder == h.folder and manager.find(replace(LONG, seed=9)) is None
+    h.stop()
+    wait(lambda: not h.running, 30)
+
+
+DROPOUT = TrainConfig(model="custom", dialect="keras", input_shape=(28, 28, 1), epochs=3, batch_size=32, max_train=1500,
+                      stack='[{"type": "Flatten"}, {"type": "Dense", "units": 64, "activation": "relu"}, '
+                            '{"type": "Dropout", "rate": 0.5}, {"type": "Dense", "units": 784, "activation": "sigmoid"},'
+                            ' {"type": "Reshape", "target_shape": [28, 28, 1]}]')
+
+
+@pytest.mark.parametrize("kind", ["process"])  # "thread" fails it (tried): that is the point
+def test_each_run_has_its_own_random_numbers_whatever_else_runs(kind):
+    """Dropout draws from torch's global generator: two runs in one process would interleave their draws
+    (kind="thread" fails this test); in workers of their own each run is the same whatever else runs."""
+    alone = RunManager(workers=1, threads=1, kind=kind)
+    try:
+        h = alone.submit(DROPOUT)
+        wait(lambda: not h.running)
+        losses = h.snapshot().train_loss
+    finally:
+        alone.shutdown()
+    two = RunManager(workers=2, threads=1, kind=kind)
+    try:
+        a, b = two.submit(replace(DROPOUT, seed=1)), two.submit(DROPOUT)
+        wait(lambda: not a.running and not b.running, 240)
+        assert a.phase == b.phase == "done" and b.snapshot().train_loss == losses
+    finally:
+        two.shutdown()
+
+
+def test_the_time_budget_keeps_what_was_learned_and_says_so(manager):
+    h = manager.submit(LONG, max_seconds=3)
+    wait(lambda: not h.running, 60)
+    assert h.phase == "done" and "at most 3 s" in h.status()["message"]
+    kept = h.kept_config
+    assert kept is not None and kept.stop_at > 0 and h.result is not None and h.result.config == kept
+
+
+def test_failures_are_sentences_in_the_starters_language(manager):
+    h = manager.submit(replace(QUICK, dataset="mnist"), lang="ko")
+    wait(lambda: not h.running, 60)
+    assert h.phase == "error" and h.failure is not None and h.failure.dataset == "mnist"
+    assert "MNIST" in h.error and any("\uac00" <= ch <= "\ud7a3" for ch in h.error)
+
+
+def test_out_of_memory_is_said_in_words(tmp_path, monkeypatch):
+    files = runs.RunFiles("oom", tmp_path)
+    files.create(runs.Job("oom", QUICK.to_dict()))
+
+    def boom(*a, **k):
+        raise torch.cuda.OutOfMemoryError("CUDA out of memory")
+    monkeypatch.setattr("aecore.learn.train.run", boom)
+    assert runs.work(files) == "error"
+    status = files.status()
+    assert status["error_kind"] == "oom" and "smaller batch" in status["message"] and "64" in status["message"]
+
+
+def test_a_diverged_run_is_not_kept(tmp_path, monkeypatch):
+    from aecore.learn.train import run as real_run
+
+    def nan_run(config, *a, **k):
+        result = real_run(config, *a, **k)
+        with torch.no_grad():
+            next(result.model.parameters()).fill_(float("nan"))
+        return result
+    monkeypatch.setattr("aecore.learn.train.run", nan_run)
+    files = runs.RunFiles("nan", tmp_path)
+    files.create(runs.Job("nan", QUICK.to_dict()))
+    assert runs.work(files) == "error"
+    assert "NaN" in files.status()["message"] and store.load(QUICK) is None
+
+
+def test_worker_budget(monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    assert default_workers("cpu") == (1, 7) and default_workers("cuda") == (2, 3)
+    monkeypatch.setenv("AECORE_MAX_TRAININGS", "3")
+    assert default_workers("cpu") == (3, 2)
+    monkeypatch.setattr("os.cpu_count", lambda: 2)
+    assert default_workers("cpu") == (1, 1)  # never more workers than free cores
