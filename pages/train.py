@@ -127,7 +127,7 @@ except LayerError:
     pass
 
 
-@st.fragment(run_every=2.0)
+@st.fragment(run_every=1.0)
 def waiting(job):
     """Queued or loading: a line of status, nothing else to draw, so forty waiting pages cost almost nothing."""
     snap = job.snapshot()

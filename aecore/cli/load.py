@@ -167,9 +167,10 @@ async def _soak(url: str, cycles: int, server: Server) -> list:
 
 # ---- learners who train, in Chromium ---------------------------------------------------------------------------
 
-def _trainers(url: str, n: int, seconds: float, out: dict) -> None:
-    """``n`` Chromium tabs press Train (seeds 1..n) and stay on the page; out['first_picture_s'] is the time
-    from the first one's press to its first reconstructions."""
+def _trainers(url: str, n: int, seconds: float, out: dict, read_s: float = 10.0) -> None:
+    """``n`` Chromium tabs open the Train page, read it for ``read_s`` seconds (as learners do; the server
+    starts its training workers meanwhile), press Train (seeds 1..n) and stay on the page; out['first_picture_s']
+    is the time from the first one's press to its first reconstructions."""
     from playwright.sync_api import sync_playwright
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     with sync_playwright() as p:
@@ -180,6 +181,7 @@ def _trainers(url: str, n: int, seconds: float, out: dict) -> None:
             page.goto(f"{url}/train?data=digits&model=s0-keras-conv&epochs=3&seed={i + 1}", timeout=120_000)
             page.get_by_role("button", name="Train").wait_for(timeout=120_000)
             pages.append(page)
+        pages[0].wait_for_timeout(read_s * 1000)
         start = time.perf_counter()
         for page in pages:
             page.get_by_role("button", name="Train").click()

@@ -190,6 +190,10 @@ def plan(config: TrainConfig) -> Plan:
     _check(summary.ok, "train.invalid_stack", error=summary.error or "")
     _check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder",
            out=str(summary.output_shape), inp=str(summary.input_shape))
+    from aecore.learn.budget import problem
+    too_much = problem(summary, c.batch_size)  # before anything is built
+    if too_much is not None:
+        raise ConfigError(t(too_much[0], **too_much[1]))
     model_input = torch_shape(summary.input_shape, summary.dialect)
     info = data.REGISTRY[c.dataset]
     if len(model_input) == 3:

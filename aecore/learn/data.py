@@ -25,7 +25,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
-from aecore.learn.download import DownloadError, Progress, fetch
+from aecore.learn.download import DownloadError, Progress, fetch, file_lock, temp_beside
 from aecore.text import t
 
 DEFAULT = "digits"
@@ -239,9 +239,13 @@ def _torchvision(name: str, root: Path, download: bool, progress: Progress | Non
             if not download:
                 raise FileNotFoundError(final)
             gz = fetch([m + filename for m in cls.mirrors], raw / filename, md5, progress, f"{name}: {filename}")
-            with gzip.open(gz) as src, open(str(final) + ".part", "wb") as dst:
-                shutil.copyfileobj(src, dst)
-            os.replace(str(final) + ".part", final)
+            part = temp_beside(final)
+            try:
+                with gzip.open(gz) as src, open(part, "wb") as dst:
+                    shutil.copyfileobj(src, dst)
+                os.replace(part, final)
+            finally:
+                part.unlink(missing_ok=True)
             gz.unlink()
         sets = [cls(str(root), train=split, download=False) for split in (True, False)]
         xs = [s.data[:, None].contiguous() for s in sets]
@@ -319,8 +323,9 @@ def load(name: str = DEFAULT, root: Path | str | None = None, download: bool = T
             images = _OFFLINE[name]()
         else:
             root.mkdir(parents=True, exist_ok=True)
-            images = (_torchvision(name, root, download, progress) if info.source == "torchvision"
-                      else _medmnist(name, root, download, progress))
+            with file_lock(root / f".{name}.lock"):  # one learner fetches and unpacks; the next one waits
+                images = (_torchvision(name, root, download, progress) if info.source == "torchvision"
+                          else _medmnist(name, root, download, progress))
     except FileNotFoundError:
         raise DatasetUnavailable(t("data.missing", name=display_name(name), root=str(root),
                                    offline=_offline_names()), name) from None

@@ -1,7 +1,8 @@
-"""Fetch one file with progress, safely: into ``<dest>.part``, checked, then renamed.
+"""Fetch one file with progress, safely: into a temporary file of its own, checked, then renamed.
 
 A download that fails or does not match its md5 leaves nothing behind, so a half-written file is
-never mistaken for a good one.
+never mistaken for a good one. Two learners (threads or processes) asking for the same file: the second
+waits for the first (``file_lock``) and then finds the file there; nobody renames another's part file.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ import os
 import socket
 import sys
 import urllib.error
+import tempfile
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -43,6 +46,26 @@ def _kind(e: BaseException) -> tuple[str, int | None]:
     return "other", None
 
 
+@contextmanager
+def file_lock(path: Path):
+    """An exclusive lock on ``path`` (created if missing), across threads and processes (flock)."""
+    import fcntl
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def temp_beside(dest: Path) -> Path:
+    """A new, empty temporary file next to ``dest`` (its own name: no two writers share one)."""
+    fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    os.close(fd)
+    return Path(name)
+
+
 def md5sum(path: Path) -> str:
     h = hashlib.md5()
     with open(path, "rb") as f:
@@ -55,12 +78,17 @@ def fetch(urls: list[str] | str, dest: Path, md5: str | None = None, progress: P
           label: str = "", timeout: float = 20.0) -> Path:
     """Download the first URL that works to ``dest``. Raises DownloadError with every reason."""
     dest = Path(dest)
+    with file_lock(dest.with_name(f".{dest.name}.lock")):
+        return _fetch(urls, dest, md5, progress, label, timeout)
+
+
+def _fetch(urls, dest: Path, md5, progress, label, timeout) -> Path:
     if dest.exists() and (md5 is None or md5sum(dest) == md5):
         return dest
     dest.parent.mkdir(parents=True, exist_ok=True)
-    part = dest.with_name(dest.name + ".part")
     reasons = []
     for url in [urls] if isinstance(urls, str) else urls:
+        part = temp_beside(dest)
         try:
             with urllib.request.urlopen(url, timeout=timeout) as response, open(part, "wb") as out:
                 total = response.length

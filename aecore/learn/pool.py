@@ -226,6 +226,13 @@ class RunManager:
                 return
         RunFiles(Path(folder).name, Path(folder).parent).request_stop()
 
+    def warm(self) -> None:
+        """Start the workers now (torch's import and the offline images take a few seconds), so the first
+        learner to press Train does not wait for them."""
+        with self._lock:
+            while not self._closed and len(self._workers) < self.size:
+                self._workers.append(self._new_worker())
+
     def leave(self, folder: str, watcher: str | None) -> None:
         """A learner moves on from a run (another setting, another model): with nobody else waiting for it,
         it stops (or leaves the queue)."""

@@ -17,8 +17,13 @@ def main() -> int:
     sys.stdout = sys.stderr  # a stray print must not break the protocol
     import torch
 
+    from aecore.learn import data, train  # noqa: F401 - imported now, while nobody waits
     from aecore.learn.runs import RunFiles, work
     torch.set_num_threads(max(1, int(os.environ.get("AECORE_WORKER_THREADS", "1"))))
+    try:
+        data.load(data.DEFAULT)  # the offline default set, in memory before the first run asks for it
+    except data.DatasetUnavailable:
+        pass
     device = os.environ.get("AECORE_WORKER_DEVICE") or None
     for line in sys.stdin:
         try:

@@ -113,6 +113,22 @@ TEXT = {
     "train.stop": ("Stop", "멈추기"),
     "train.ready": ("Choose the settings and press Train. The defaults take seconds, even without a GPU.",
                     "설정을 고르고 학습 시작을 누르세요. 기본 설정은 GPU 없이도 몇 초면 됩니다."),
+    "budget.layers": ("The model has {n} layers; this server trains at most {max}.",
+                      "모델의 층이 {n}개입니다. 이 서버는 {max}개까지만 학습합니다."),
+    "budget.channels": ("Layer {i} ({name}) has {n} channels; this server trains at most {max} per layer. Fewer "
+                        "channels learn these small images just as well.",
+                        "{i}번 층({name})의 채널이 {n}개입니다. 이 서버는 층마다 {max}개까지만 학습합니다. 이 작은 "
+                        "이미지에는 채널이 적어도 충분히 배웁니다."),
+    "budget.units": ("Layer {i} ({name}) has {n} units; this server trains at most {max} per layer.",
+                     "{i}번 층({name})의 유닛이 {n}개입니다. 이 서버는 층마다 {max}개까지만 학습합니다."),
+    "budget.kernel": ("Layer {i} ({name}) has {kw}={k}; this server takes sides up to {max}.",
+                      "{i}번 층({name})의 {kw}={k}입니다. 이 서버는 {max}까지만 받습니다."),
+    "budget.params": ("The model has {n} weights; this server trains at most {max}. Use fewer channels or units.",
+                      "모델의 가중치가 {n}개입니다. 이 서버는 {max}개까지만 학습합니다. 채널이나 유닛을 줄이세요."),
+    "budget.memory": ("Training this model with batches of {batch} would take about {mb} MB of memory; this server "
+                      "allows {max} MB a training. Use a smaller batch, or fewer channels or units.",
+                      "이 모델을 배치 {batch}로 학습하려면 메모리가 약 {mb} MB 필요합니다. 이 서버는 학습 하나에 "
+                      "{max} MB까지 허용합니다. 배치를 줄이거나 채널, 유닛을 줄이세요."),
     "train.worker_died": ("The process training this model stopped unexpectedly (out of memory, or killed). Nothing "
                           "was kept; try again with a smaller batch or model.",
                           "이 모델을 학습하던 프로세스가 갑자기 멈췄습니다 (메모리 부족이거나 강제 종료). 저장된 것이 "

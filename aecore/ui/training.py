@@ -44,6 +44,7 @@ def manager():
     m = RunManager.shared()
     if m.liveness is None:
         m.liveness = _connected
+        m.warm()  # the workers start while the first learner reads the form
     return m
 
 
