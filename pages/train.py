@@ -109,6 +109,16 @@ if tr.error:
         ui.page_link("pages/builder.py", t("train.to_builder"), "🧱")
 ui.share_box("train")
 
+
+def show_file_model(result):
+    tr.config, tr.job = result.config, None
+    if result.config.model != "custom":
+        tr.dataset, tr.model = result.config.dataset, result.config.model
+
+
+ended = tr.config is not None and (tr.job is None or not tr.job.running)
+ui.training.model_files(tr, ui.cached_model(tr.config) if ended else None, show_file_model)
+
 if tr.job is None:  # a reloaded tab, or a second learner: the training of these settings, if one runs
     try:
         found = ui.training.find_training(tr.config or ui.training.form_config(session))

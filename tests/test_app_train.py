@@ -182,3 +182,23 @@ def test_the_doctor_finds_a_collapsed_model_and_its_cure_goes_into_the_form():
     submit(at)
     finish(at)
     assert "did not learn the images" not in " ".join(m.value for m in at.markdown)
+
+
+def test_a_model_file_goes_home_and_comes_back_and_a_bad_one_changes_nothing():
+    at = page()
+    at.slider(key="train.epochs").set_value(1)
+    submit(at)
+    finish(at)
+    trained = session(at).train.config
+    assert at.get("download_button")  # (its bytes are served by URL; they are what pack() makes of the model)
+    from aecore.learn import store
+    from aecore.learn.modelfile import pack
+    blob = pack(store.load(trained))
+    fresh = page()  # another learner, another session: nothing trained yet
+    fresh.file_uploader(key="train.upload").upload("evil.zip", b"not a zip", "application/zip").run()
+    assert "not a model file" in read(ok(fresh).error[0]) and "Nothing was changed" in read(fresh.error[0])
+    assert session(fresh).train.config is None
+    fresh.file_uploader(key="train.upload").upload("model.zip", blob, "application/zip").run()
+    assert session(ok(fresh)).train.config == trained
+    assert any("Loaded" in read(s) for s in fresh.success)
+    assert any(read(s).startswith("Already trained") for s in fresh.success)  # shown like any kept model

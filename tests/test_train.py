@@ -92,18 +92,43 @@ def test_config_key_is_canonical():
 def test_store_round_trip_and_disk_cache():
     r = run(QUICK, device="cpu")
     assert store.load(QUICK) is None
-    folder = store.save(r)
+    path = store.save(r)
     back = store.load(QUICK)
     assert back is not None and back.from_cache == "disk" and back.history == json.loads(
         json.dumps(r.history))
     for a, b in zip(r.model.state_dict().values(), back.model.state_dict().values()):
         assert torch.equal(a, b)
-    assert not back.model.training and folder.name == QUICK.key()
+    assert not back.model.training and path.endswith(QUICK.key() + ".zip")
+    assert store.saved() == [QUICK]
 
 
-def test_corrupt_checkpoint_is_ignored_with_a_warning():
+def test_store_takes_an_fsspec_url(monkeypatch, tmp_path):
+    monkeypatch.setenv("AECORE_STORE", "memory://aecore-test-store")
+    r = run(QUICK, device="cpu")
+    store.save(r)
+    assert store.load(QUICK) is not None and store.saved() == [QUICK]
+    monkeypatch.setenv("AECORE_STORE", f"file://{tmp_path}/shared")
+    store.save(r)
+    assert (tmp_path / "shared" / (QUICK.key() + ".zip")).exists() and store.load(QUICK) is not None
+
+
+def _rewrite(config, member: str, payload: bytes) -> None:
+    """Replace one member of a saved model file (as a tampering user, or a bit rot, would)."""
+    import io
+    import zipfile
+    from pathlib import Path
+    path = Path(store.path_for(config))
+    old = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for name in old.namelist():
+            z.writestr(name, payload if name == member else old.read(name))
+    path.write_bytes(out.getvalue())
+
+
+def test_corrupt_weights_are_ignored_with_a_warning():
     store.save(run(QUICK, device="cpu"))
-    (store.path_for(QUICK) / "weights.pt").write_bytes(b"\x00garbage")
+    _rewrite(QUICK, "weights.pt", b"\x00garbage")
     with pytest.warns(UserWarning, match="ignoring the saved model"):
         assert store.load(QUICK) is None
 
@@ -117,22 +142,36 @@ class Payload:
 
 
 def test_pickle_payload_is_never_executed(tmp_path):
+    import io
     store.save(run(QUICK, device="cpu"))
     target = tmp_path / "written-by-the-payload"
     Payload.target = str(target)
-    torch.save({"weights": Payload()}, store.path_for(QUICK) / "weights.pt")
+    buffer = io.BytesIO()
+    torch.save({"weights": Payload()}, buffer)
+    _rewrite(QUICK, "weights.pt", buffer.getvalue())
     with pytest.warns(UserWarning, match="ignoring the saved model"):
         assert store.load(QUICK) is None
     assert not target.exists()
 
 
 def test_tampered_config_is_ignored():
+    import io
+    import zipfile
+    from pathlib import Path
     store.save(run(QUICK, device="cpu"))
-    meta = store.path_for(QUICK) / "config.json"
-    data = json.loads(meta.read_text())
-    data["config"]["epochs"] = 99
-    meta.write_text(json.dumps(data))
+    meta = json.loads(zipfile.ZipFile(io.BytesIO(Path(store.path_for(QUICK)).read_bytes())).read("config.json"))
+    meta["config"]["epochs"] = 99
+    _rewrite(QUICK, "config.json", json.dumps(meta).encode())
     with pytest.warns(UserWarning):
+        assert store.load(QUICK) is None
+
+
+def test_nan_weights_never_load_as_already_trained():
+    r = run(QUICK, device="cpu")
+    with torch.no_grad():
+        next(r.model.parameters())[0] = float("nan")
+    store.save(r)
+    with pytest.warns(UserWarning, match="NaN"):
         assert store.load(QUICK) is None
 
 

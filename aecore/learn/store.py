@@ -1,106 +1,97 @@
-"""Trained models on disk, keyed by their config's hash: a restart does not retrain.
+"""Trained models kept by their config's key, so a restart (or another replica) does not retrain.
 
-    <AECORE_HOME>/models/<key>/config.json   the TrainConfig, its key and the format
-                              history.json  losses and timings
-                              weights.pt    the state_dict only, read with torch.load(weights_only=True)
-
-Writing goes to a temporary folder renamed into place, so a crash leaves no half-written model. A
-file that does not read back exactly (corrupt, tampered, another format, a pickle with code in it)
-is ignored with a warning and the model is trained again; nothing in it is ever executed.
+Each model is one file, ``<store>/<key>.zip`` (``aecore.learn.modelfile``: config, history, weights; never
+pickled code). The store is a folder, ``<AECORE_HOME>/models`` by default, or any fsspec URL in
+AECORE_STORE (``s3://bucket/aecore``, ``gcs://...``, ``file:///shared/models``), so several servers can
+share one. A file is written whole under a temporary name and then moved into place, so a crash leaves no
+half-written model; one that does not read back exactly (corrupt, tampered, another format, a pickle with
+code in it, NaN weights) is ignored with a warning and the model is trained again.
 """
 from __future__ import annotations
 
-import json
 import os
-import shutil
-import tempfile
-import threading
+import uuid
 import warnings
-from pathlib import Path
-
-import torch
 
 from aecore.learn import data
-from aecore.learn.families import build_model
-
-_LOCK = threading.Lock()
+from aecore.learn.modelfile import ModelFileError, pack, read_config, unpack
 
 
-def models_dir() -> Path:
-    return data.home() / "models"
+def url() -> str:
+    return os.environ.get("AECORE_STORE") or str(data.home() / "models")
 
 
-def path_for(config) -> Path:
-    return models_dir() / config.key()
+def _fs():
+    import fsspec
+    fs, root = fsspec.core.url_to_fs(url())
+    return fs, root.rstrip("/")
 
 
-def save(result) -> Path:
-    """Write a finished (not stopped) run. Returns its folder."""
-    from aecore.learn.config import FORMAT
-    final = path_for(result.config)
-    final.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=final.parent))
+def path_for(config) -> str:
+    """Where the model of ``config`` is (a path in the store's filesystem)."""
+    _, root = _fs()
+    return f"{root}/{config.key()}.zip"
+
+
+def save(result) -> str:
+    """Write a finished (not stopped) run. Returns its path."""
+    fs, root = _fs()
+    fs.makedirs(root, exist_ok=True)
+    final = f"{root}/{result.config.key()}.zip"
+    tmp = f"{root}/.tmp-{uuid.uuid4().hex}.zip"
+    fs.pipe_file(tmp, pack(result))
     try:
-        (tmp / "config.json").write_text(json.dumps(
-            {"format": FORMAT, "key": result.config.key(), "config": result.config.to_dict()}, indent=1))
-        (tmp / "history.json").write_text(json.dumps(
-            {"history": result.history, "device": result.device, "images": result.images,
-             "seconds": result.seconds}, indent=1))
-        state = {k: v.detach().cpu() for k, v in result.model.state_dict().items()}
-        torch.save(state, tmp / "weights.pt")
-        with _LOCK:
-            if final.exists():
-                shutil.rmtree(final)
-            os.replace(tmp, final)
+        fs.mv(tmp, final)
     finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
+        if fs.exists(tmp):
+            fs.rm(tmp)
     return final
 
 
+def put_file(blob: bytes):
+    """A model file a learner brought back: checked exactly as a saved one, then kept. Returns the
+    TrainResult; raises ModelFileError (nothing is kept then)."""
+    result = unpack(blob)
+    save(result)
+    return result
+
+
 def load(config, device: str = "cpu"):
-    """The saved run of exactly this config as a TrainResult, or None (never saved, or not readable)."""
-    from aecore.learn.config import FORMAT, plan
-    from aecore.learn.train import TrainResult
-    folder = path_for(config)
-    if not (folder / "weights.pt").exists():
+    """The saved model of exactly this config as a TrainResult, or None (never saved, or not readable)."""
+    fs, root = _fs()
+    path = f"{root}/{config.key()}.zip"
+    try:
+        if not fs.exists(path):
+            return None
+        blob = fs.cat_file(path)
+    except OSError:
         return None
     try:
-        meta = json.loads((folder / "config.json").read_text())
-        if meta.get("format") != FORMAT or meta.get("key") != config.key() or meta.get("config") != config.to_dict():
-            raise ValueError("its config does not match")
-        info = json.loads((folder / "history.json").read_text())
-        state = torch.load(folder / "weights.pt", map_location="cpu", weights_only=True)
-        if not isinstance(state, dict) or not all(isinstance(v, torch.Tensor) for v in state.values()):
-            raise ValueError("it is not a state_dict")
-        p = plan(config)
-        model = build_model(p.summary, config.family)
-        model.load_state_dict(state, strict=True)
-        model.to(device).eval()
-        return TrainResult(config, p, model, info["history"], info.get("device", "?"), int(info.get("images", 0)),
-                           float(info.get("seconds", 0.0)), from_cache="disk")
-    except Exception as e:  # noqa: BLE001 - any doubt: do not use it, train again
-        warnings.warn(f"ignoring the saved model in {folder}: {type(e).__name__}: {str(e)[:200]}", stacklevel=2)
+        result = unpack(blob, expect=config, device=device)
+    except ModelFileError as e:
+        warnings.warn(f"ignoring the saved model in {path}: {e}", stacklevel=2)
         return None
+    from dataclasses import replace
+    return replace(result, from_cache="disk")
 
 
 def saved(limit: int = 50) -> list:
-    """The configs of the saved runs, newest first (at most ``limit``); unreadable folders are skipped."""
-    from aecore.learn.config import FORMAT, TrainConfig
-    root = models_dir()
-    if not root.exists():
+    """The configs of the saved models, newest first (at most ``limit``); unreadable files are skipped."""
+    fs, root = _fs()
+    try:
+        entries = [e for e in fs.ls(root, detail=True) if str(e["name"]).endswith(".zip")
+                   and not str(e["name"]).rsplit("/", 1)[-1].startswith(".")]
+    except (FileNotFoundError, OSError):
         return []
-    folders = sorted((f for f in root.iterdir() if (f / "weights.pt").exists() and (f / "config.json").exists()),
-                     key=lambda f: f.stat().st_mtime, reverse=True)
+    entries.sort(key=lambda e: float(e.get("mtime") or e.get("created") or 0), reverse=True)
     out = []
-    for folder in folders:
+    for entry in entries[:limit * 2]:
         try:
-            meta = json.loads((folder / "config.json").read_text())
-            config = TrainConfig.from_dict(meta["config"])
-            if meta.get("format") == FORMAT and config.key() == meta.get("key") == folder.name:
-                out.append(config)
-        except (ValueError, KeyError, TypeError, OSError):
+            config, _ = read_config(fs.cat_file(entry["name"]))
+        except (ModelFileError, OSError):
             continue
+        if entry["name"].rsplit("/", 1)[-1] == f"{config.key()}.zip":
+            out.append(config)
         if len(out) >= limit:
             break
     return out

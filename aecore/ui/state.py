@@ -199,6 +199,7 @@ class Train:
     job: Any = None                 # this session's RunHandle (aecore.learn.handle), running or ended
     note: str | None = None         # a one-off message key for the page (e.g. the Builder's hand-off)
     error: str | None = None        # why the last press of Train was refused
+    file_note: tuple | None = None  # (kind, text) after a model file was brought back: loaded, or refused
 
     def settings_for(self, dataset: str, model: str, device_kind: str) -> TrainSettings:
         key = f"{dataset}|{model}"

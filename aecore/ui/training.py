@@ -103,6 +103,46 @@ def find_training(config):
     return manager().find(config, session_id())
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _packed(key: str, _result) -> bytes:
+    from aecore.learn.modelfile import pack
+    return pack(_result)
+
+
+def model_files(tr, result, on_loaded) -> None:
+    """Take the model home (one .zip: settings, history, weights) and bring one back (checked like a saved
+    one; refused files change nothing). ``on_loaded(result)`` shows a model brought back."""
+    from aecore.learn.modelfile import MAX_FILE_MB
+    with st.expander(t("file.title"), icon=":material/inventory_2:", expanded=tr.file_note is not None):
+        if result is not None:
+            c = result.config
+            st.download_button(t("file.download"), data=_packed(c.key() + result.from_cache, result),
+                               file_name=f"aecore-{c.model}-{c.dataset}-{c.key()[:8]}.zip", mime="application/zip",
+                               icon=":material/download:", key="train.download", on_click="ignore")
+        st.file_uploader(t("file.upload", mb=MAX_FILE_MB), type=["zip"], key="train.upload",
+                         max_upload_size=MAX_FILE_MB, on_change=callback(_brought_back, tr, on_loaded))
+        if tr.file_note is not None:
+            kind, text = tr.file_note
+            (st.success if kind == "ok" else st.error)(plain(text))
+
+
+def _brought_back(tr, on_loaded) -> None:
+    from aecore.learn import store
+    from aecore.learn.modelfile import ModelFileError
+    file = st.session_state.get("train.upload")
+    if file is None:
+        tr.file_note = None
+        return
+    try:
+        result = store.put_file(file.getvalue())
+    except ModelFileError as e:
+        tr.file_note = ("error", str(e) + " " + t("file.kept"))
+        return
+    _models().put(result.config.key(), result)
+    tr.file_note = ("ok", t("file.loaded", what=result.config.model, n=len(result.history.get("train_loss", []))))
+    on_loaded(result)
+
+
 def quick(dataset: str, model: str) -> dict:
     """The quick settings of a model on a dataset for this machine (what the Train form starts from)."""
     from aecore.learn.config import suggested

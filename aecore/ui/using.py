@@ -209,7 +209,7 @@ def upload_box(page: str, result):
         return None
     p = result.plan
     file = st.file_uploader(t("upload.label", mb=MAX_BYTES // 2**20), type=None, key=page + ".upload",
-                            help=t("upload.help"))
+                            help=t("upload.help"), max_upload_size=max(1, MAX_BYTES // 2**20))
     if file is None:
         return None
     try:
