@@ -6,6 +6,8 @@ import sys
 
 from conftest import FIXTURES, ROOT
 
+from aecore.learn.modelfile import read_config
+
 SEED = [{"type": "Conv2D", "filters": 16, "kernel_size": 3, "padding": "same", "input_shape": [28, 28, 1]},
         {"type": "MaxPooling2D", "pool_size": 2, "padding": "same"}]
 
@@ -110,7 +112,8 @@ def test_train_a_lessons_recipe_and_a_family(tmp_path):
     assert p.returncode == 0, p.stderr
     assert json.loads(p.stdout)["doctor"]["verdict"] == "ok"
     saved = list((tmp_path / "models").iterdir())
-    config = json.loads((saved[0] / "config.json").read_text())["config"]
+    assert len(saved) == 1 and saved[0].suffix == ".zip"  # one model file, as a learner downloads it
+    config = read_config(saved[0].read_bytes())[0].to_dict()
     assert config["family"] == "tied" and config["model"] == "s4-stacked"  # the page finds it in the cache
     p = subprocess.run([sys.executable, "-m", "aecore", "train", "--preset", "s2-mlp3", "--family", "vae", "--beta",
                         "2", "--epochs", "2", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)

@@ -108,6 +108,8 @@ def test_every_2d_medmnist_set_is_registered():
     import medmnist
     flags = {f for f, i in medmnist.INFO.items() if not i["python_class"].endswith("3D")}
     assert flags <= set(data.REGISTRY) and list(data.REGISTRY)[7] == "pathmnist"
+    for flag, name, channels, _ in data.MEDMNIST_2D:  # the list written out in data.py is medmnist's own
+        assert medmnist.INFO[flag]["python_class"] == name and medmnist.INFO[flag]["n_channels"] == channels
 
 
 def test_missing_files_without_download(tmp_path):

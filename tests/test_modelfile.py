@@ -53,6 +53,18 @@ def test_round_trip_gives_identical_outputs(trained):
     assert store.put_file(blob).config == QUICK and store.load(QUICK) is not None
 
 
+
+def test_a_setting_that_cannot_matter_still_finds_the_saved_model(tmp_path, monkeypatch):
+    """The sparse lesson asks for penalty="kl" with weight 0: the key ignores the penalty (it cannot matter),
+    so the saved model is the same run and must load as the config the page asked for (CI caught a page
+    that retrained forever because the file's canonical config was compared with ``==``)."""
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path))
+    asked = replace(QUICK, sparsity=0.0, penalty="kl", rho=0.1)
+    result = run(asked, device="cpu")
+    store.save(result)
+    back = store.load(asked)
+    assert back is not None and back.config == asked and back.config.key() == QUICK.key()
+
 def bad_cases(trained):
     good = members(pack(trained))
     state = {k: v.clone() for k, v in trained.model.state_dict().items()}

@@ -180,3 +180,25 @@ def test_worker_budget(monkeypatch):
     assert default_workers("cpu") == (3, 2)
     monkeypatch.setattr("os.cpu_count", lambda: 2)
     assert default_workers("cpu") == (1, 1)  # never more workers than free cores
+
+
+def test_the_same_queue_on_ray(tmp_path, monkeypatch):
+    """Ray as the engine under the same job interface (skipped only where ray is not installed)."""
+    ray = pytest.importorskip("ray")
+    monkeypatch.setenv("AECORE_RAY_ADDRESS", "local")
+    m = RunManager(workers=1, threads=1)
+    assert m.kind == "ray"
+    try:
+        h = m.submit(QUICK, watcher="a")
+        again = m.submit(QUICK, watcher="b")
+        assert again.folder == h.folder
+        wait(lambda: not h.running, 240)
+        assert h.phase == "done" and len(h.snapshot().train_loss) == 2 and store.load(QUICK) is not None
+        long = m.submit(LONG)
+        wait(lambda: long.snapshot().phase == "training", 120)
+        long.stop()
+        wait(lambda: not long.running, 60)
+        assert long.phase == "stopped" and long.result.checkpoint.done_steps > 0
+    finally:
+        m.shutdown()
+        ray.shutdown()

@@ -82,8 +82,7 @@ def display_name(name: str) -> str:
     if info is None:
         return name
     if info.source == "medmnist":
-        import medmnist
-        return medmnist.INFO[name]["python_class"]
+        return _MEDMNIST_NAMES[name]
     return t("dataset_name." + name)
 
 
@@ -91,14 +90,20 @@ def _offline_names() -> str:
     return ", ".join(display_name(n) for n in OFFLINE)
 
 
+# medmnist's 2-D sets: (flag, its name, channels, download MB), PathMNIST first as in the lessons. Written
+# out so that listing them does not import medmnist (with torchvision and pandas: ~300 MB in every process);
+# tests/test_data.py checks this list against medmnist.INFO.
+MEDMNIST_2D = (("pathmnist", "PathMNIST", 3, 206), ("bloodmnist", "BloodMNIST", 3, 35),
+               ("breastmnist", "BreastMNIST", 1, 1), ("chestmnist", "ChestMNIST", 1, 82),
+               ("dermamnist", "DermaMNIST", 3, 19), ("octmnist", "OCTMNIST", 1, 54),
+               ("organamnist", "OrganAMNIST", 1, 38), ("organcmnist", "OrganCMNIST", 1, 15),
+               ("organsmnist", "OrganSMNIST", 1, 16), ("pneumoniamnist", "PneumoniaMNIST", 1, 4),
+               ("retinamnist", "RetinaMNIST", 3, 3), ("tissuemnist", "TissueMNIST", 1, 124))
+_MEDMNIST_NAMES = {flag: name for flag, name, _, _ in MEDMNIST_2D}
+
+
 def _medmnist_infos() -> list[DatasetInfo]:
-    import medmnist
-    sizes_mb = {"pathmnist": 206, "chestmnist": 82, "dermamnist": 19, "octmnist": 54, "pneumoniamnist": 4,
-                "retinamnist": 3, "breastmnist": 1, "bloodmnist": 35, "tissuemnist": 124, "organamnist": 38,
-                "organcmnist": 15, "organsmnist": 16}
-    flags = [f for f, info in medmnist.INFO.items() if not info["python_class"].endswith("3D")]
-    flags.sort(key=lambda f: (f != "pathmnist", f))  # PathMNIST first, as in the lessons
-    return [DatasetInfo(f, "medmnist", medmnist.INFO[f]["n_channels"], 28, sizes_mb.get(f, 50)) for f in flags]
+    return [DatasetInfo(flag, "medmnist", channels, 28, mb) for flag, _, channels, mb in MEDMNIST_2D]
 
 
 REGISTRY: dict[str, DatasetInfo] = {i.name: i for i in [

@@ -10,6 +10,10 @@ run's files (``aecore.learn.runs``). So the pages stay quick while a model train
 numbers are its own (same settings and seed → same result, whatever else runs), and a worker that crashes
 or is killed costs its run only: the slot is freed, a new worker starts, the learner reads what happened.
 
+Where a class outgrows one machine, AECORE_RAY_ADDRESS (a Ray cluster's address, or ``local``) sends the
+runs to Ray instead of local processes: the same queue, files, Stop and results (``pip install -r
+requirements-ray.txt``; the runs' folder, AECORE_HOME, must be shared by the nodes).
+
 The rule for runs nobody waits for: a run is watched by the browser sessions that started or joined it.
 When none of them has been connected for ``ABANDON_S`` seconds (the tab was closed, the learner left),
 the run is stopped, or taken out of the queue. Reloading the tab, or coming back within that time, finds
@@ -121,6 +125,63 @@ class _ThreadWorker:
         self.inbox.put(None)
 
 
+def _ray_train(folder: str, home: str, threads: int, device: str | None) -> str:
+    """One run on a Ray worker: the same ``work`` as a local worker process (the run's folder must be on a
+    filesystem the Ray nodes share, as AECORE_HOME on NFS)."""
+    import torch
+
+    from aecore.learn.runs import work
+    os.environ["AECORE_HOME"] = home
+    torch.set_num_threads(max(1, threads))
+    return work(RunFiles(Path(folder).name, Path(folder).parent), device)
+
+
+class _RayWorker:
+    """A slot whose runs go to a Ray cluster (AECORE_RAY_ADDRESS) instead of a local process: the same queue,
+    the same run files, the same Stop; Ray chooses the machine."""
+    _remote = None
+
+    def __init__(self, threads: int, device: str | None):
+        import ray
+        if not ray.is_initialized():
+            root = str(Path(__file__).resolve().parents[2])
+            address = os.environ.get("AECORE_RAY_ADDRESS") or None
+            ray.init(address=None if address == "local" else address, ignore_reinit_error=True,
+                     runtime_env={"env_vars": {"PYTHONPATH": root}}, include_dashboard=False,
+                     log_to_driver=False)
+        if _RayWorker._remote is None:
+            _RayWorker._remote = ray.remote(num_cpus=threads)(_ray_train)
+        self.threads, self.device = threads, device
+        self.run: str | None = None
+        self._ref = None
+
+    def alive(self) -> bool:
+        return True  # a lost Ray task shows as an error result in finished()
+
+    def give(self, folder: str, home: str) -> None:
+        self.run = folder
+        self._ref = _RayWorker._remote.remote(folder, home, self.threads, self.device)
+
+    def finished(self) -> list[str]:
+        import ray
+        if self._ref is None:
+            return []
+        ready, _ = ray.wait([self._ref], timeout=0)
+        if not ready:
+            return []
+        folder, self._ref, self.run = self.run, None, None
+        try:
+            ray.get(ready[0])
+        except Exception:  # noqa: BLE001 - the node or the task died: the learner is told
+            RunFiles(Path(folder).name, Path(folder).parent).fail("train.worker_died")
+        return [folder]
+
+    def close(self) -> None:
+        if self._ref is not None:
+            import ray
+            ray.cancel(self._ref, force=True)
+
+
 @dataclass
 class _Run:
     files: RunFiles
@@ -151,7 +212,8 @@ class RunManager:
 
     def __init__(self, workers: int = 1, threads: int = 1, device: str | None = None, kind: str | None = None):
         self.size, self.threads, self.device = max(1, workers), max(1, threads), device
-        self.kind = kind or os.environ.get("AECORE_WORKERS", "process")
+        self.kind = kind or ("ray" if os.environ.get("AECORE_RAY_ADDRESS") else
+                             os.environ.get("AECORE_WORKERS", "process"))
         self.liveness: Callable[[set], bool] | None = None  # (watchers) -> is one of them still connected?
         self._lock = threading.RLock()
         self._queue: list[str] = []                # folders, in order
@@ -267,7 +329,7 @@ class RunManager:
             self._thread.start()
 
     def _new_worker(self):
-        cls = _ThreadWorker if self.kind == "thread" else _ProcessWorker
+        cls = {"thread": _ThreadWorker, "ray": _RayWorker}.get(self.kind, _ProcessWorker)
         return cls(self.threads, self.device)
 
     def _loop(self) -> None:

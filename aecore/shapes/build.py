@@ -11,7 +11,6 @@ from __future__ import annotations
 import numpy as np
 import torch
 from torch import nn
-from torchvision.ops import Permute
 
 from aecore.shapes import torch_helpers
 from aecore.shapes.layers import Summary
@@ -23,8 +22,6 @@ __all__ = ["LowerError", "StackModel", "build", "load_keras_weights", "trace_sha
 def make_module(op: Op) -> nn.Module:
     if op.cls.startswith("nn."):
         cls = getattr(nn, op.cls[3:])
-    elif op.cls == "Permute":
-        cls = Permute
     else:
         cls = getattr(torch_helpers, op.cls)
     return cls(*op.args, **dict(op.kwargs))

@@ -27,7 +27,7 @@ class LowerError(ValueError):
 
 @dataclass(frozen=True)
 class Op:
-    cls: str  # "nn.Conv2d", or a helper: "Permute" (torchvision), "GaussianNoise" (aecore.shapes.torch_helpers)
+    cls: str  # "nn.Conv2d", or a helper of aecore.shapes.torch_helpers: "Permute", "GaussianNoise", ...
     args: tuple = ()
     kwargs: tuple[tuple[str, Any], ...] = ()
     note: str = ""  # a comment saying why this op is here
@@ -345,7 +345,7 @@ def lower(summary: Summary) -> list[list[Op]]:
     return blocks
 
 
-HELPERS = ("GaussianNoise", "GaussianDropout", "Rescaling", "Normalization")
+HELPERS = ("Permute", "GaussianNoise", "GaussianDropout", "Rescaling", "Normalization")
 SHAPE_ONLY = ("nn.Unflatten", "nn.Flatten", "Permute", "nn.Identity", "nn.Dropout", "nn.Dropout2d")
 
 
@@ -369,8 +369,6 @@ def pytorch_code(summary: Summary) -> str:
     in_shape = torch_shape(summary.input_shape, summary.dialect)
     lines = [t("code.header", dialect=summary.dialect, shape=fmt_shape(summary.input_shape)),
              "import torch", "from torch import nn"]
-    if "Permute" in used:
-        lines.append("from torchvision.ops import Permute")
     helpers = [h for h in HELPERS if h in used]
     if helpers:
         import inspect

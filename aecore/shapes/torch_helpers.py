@@ -50,3 +50,14 @@ class Normalization(nn.Module):
 
     def forward(self, x):
         return (x - self.mean) / self.std
+
+
+class Permute(nn.Module):
+    """Reorders a tensor's axes (torchvision.ops.Permute's job, without importing torchvision)."""
+
+    def __init__(self, dims: list[int]):
+        super().__init__()
+        self.dims = list(dims)
+
+    def forward(self, x):
+        return torch.permute(x, self.dims)
