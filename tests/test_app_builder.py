@@ -196,6 +196,19 @@ def test_bad_input_shape_is_a_clear_message():
     assert "input shape must be" in read(ok(at).error[0])
 
 
+
+@pytest.mark.parametrize("typed", ["1," * 450_000, "9" * 900_000, "(" * 900_000], ids=["commas", "digits", "parens"])
+def test_a_900_kb_input_shape_is_a_short_message(typed):
+    """Issue 11: what the internet sends into the input-shape box (900 kB) gives a message of a line,
+    not an uncaught error and not the 900 kB echoed back; the stack is untouched."""
+    at = builder()
+    before = table(at)
+    at.text_input(key="builder.input").set_value(typed).run()
+    message = read(ok(at).error[0])
+    assert "input shape must be" in message and len(message) < 300
+    assert session(at).builder.layers and len(session(at).builder.layers) == len(before) - 1
+
+
 def test_korean_input_shape_message_is_not_markdown():
     """'1~1048576 ... 1~4개' must not render as strikethrough: the ~ reach the page escaped."""
     at = builder()

@@ -82,7 +82,33 @@ def test_budget_is_checked(monkeypatch):
         run(TrainConfig(epochs=4), device="cpu")
 
 
-def test_config_key_is_canonical():
+
+def _custom(stack, batch=128):
+    return TrainConfig(**{**QUICK.__dict__, "model": "custom", "stack": json.dumps(stack), "input_shape": (28, 28, 1),
+                          "batch_size": batch})
+
+
+FLAT, BACK = {"type": "Flatten"}, {"type": "Reshape", "target_shape": [28, 28, 1]}
+ONE = {"type": "Conv2D", "filters": 1, "kernel_size": 3, "padding": "same"}
+
+
+@pytest.mark.parametrize("stack, batch, needle", [
+    ([{"type": "Conv2D", "filters": 4096, "kernel_size": 3, "padding": "same"}, ONE], 128, "4096 channels"),
+    ([FLAT, {"type": "Dense", "units": 10**6}, {"type": "Dense", "units": 784}, BACK], 128, "1000000 units"),
+    ([{"type": "Conv2D", "filters": 8, "kernel_size": 21, "padding": "same"}, ONE], 128, r"kernel_size=\(21, 21\)"),
+    ([FLAT] + [{"type": "Dense", "units": 784}] * 63 + [BACK], 128, "65 layers"),
+    ([FLAT, {"type": "Dense", "units": 60_000}, {"type": "Dense", "units": 784}, BACK], 128, "weights"),
+    ([{"type": "Conv2D", "filters": 1024, "kernel_size": 3, "padding": "same"}, ONE], 1024, "MB of memory"),
+], ids=["filters", "units", "kernel", "layers", "weights", "memory"])
+def test_a_model_over_budget_is_refused_before_anything_is_built(stack, batch, needle, monkeypatch):
+    """Issue 11: 4096 filters or 10^6 units passed every check and took 4 GB once Train was pressed; now
+    ``plan`` refuses them with a reason, and never builds a module (torch.nn.Module.__init__ is not called)."""
+    import torch.nn
+    built = []
+    monkeypatch.setattr(torch.nn.Module, "__init__", lambda self, *a, **k: built.append(self))
+    with pytest.raises(ConfigError, match=needle):
+        plan(_custom(stack, batch))
+    assert not built
     a = TrainConfig(noise="none", noise_level=0.7, model_params=(("b", 1), ("a", 2)))
     b = TrainConfig(noise="none", noise_level=0.0, model_params=(("a", 2), ("b", 1)))
     assert a.key() == b.key() and a.key() != TrainConfig(epochs=21).key()

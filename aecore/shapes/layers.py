@@ -16,7 +16,7 @@ from math import prod
 
 from aecore.shapes import keras_rules, torch_rules
 from aecore.shapes.rules import Ctx, LayerError, bind, fmt_shape, is_int
-from aecore.text import t
+from aecore.text import clip, t
 
 DIALECTS = {"keras": keras_rules.RULES, "pytorch": torch_rules.RULES}
 MAX_LAYERS = 200  # a stack is typed by a person; more is a mistake or an attack
@@ -91,13 +91,13 @@ def parse_shape(value) -> tuple[int, ...]:
         try:
             dims = tuple(int(p) for p in parts)
         except ValueError:
-            raise LayerError(t("err.input_shape", v=value)) from None
+            raise LayerError(t("err.input_shape", v=clip(value))) from None
     elif isinstance(value, (list, tuple)) and all(is_int(d) for d in value):
         dims = tuple(value)
     else:
-        raise LayerError(t("err.input_shape", v=value))
+        raise LayerError(t("err.input_shape", v=clip(value)))
     if not 1 <= len(dims) <= 4 or any(not 1 <= d <= MAX_DIM for d in dims):
-        raise LayerError(t("err.input_shape", v=value))
+        raise LayerError(t("err.input_shape", v=clip(value)))
     return dims
 
 

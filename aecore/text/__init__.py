@@ -63,3 +63,10 @@ def t(key: str, /, **values) -> str:
         return key  # visible, never a crash in front of a class; tests check every key exists
     text = pair[1] if _LANG.get() == "ko" else pair[0]
     return text.format(**values) if values else text
+
+
+def clip(value, n: int = 40) -> str:
+    """What a learner typed, for a message: printable and at most ``n`` characters (a 900 kB paste must not
+    come back as a 900 kB error)."""
+    value = "".join(ch if ch.isprintable() else "?" for ch in str(value)[: n + 1])
+    return value if len(value) <= n else value[:n] + "…"

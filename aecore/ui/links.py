@@ -23,7 +23,7 @@ from aecore.learn.config import FORM_CHOICES, FORM_RANGES, LOSSES, NOISES
 from aecore.shapes import editing, presets
 from aecore.shapes.layers import MAX_LAYERS, parse_shape
 from aecore.shapes.rules import LayerError
-from aecore.text import LANGS
+from aecore.text import LANGS, clip
 
 MAX_VALUE = 6000          # characters in one parameter's value
 MAX_PARAMS = 40           # parameters read from one URL
@@ -160,11 +160,6 @@ def _float(value: str) -> float:
     return v
 
 
-def _clip_text(value: str, n: int = 40) -> str:
-    value = "".join(ch if ch.isprintable() else "?" for ch in str(value))
-    return value if len(value) <= n else value[:n] + "…"
-
-
 def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
     """Set the session from a URL's parameters; every correction becomes a notice (key, values)."""
     notices = session.notices
@@ -182,7 +177,7 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
     for key, value in items:
         value = value[-1] if isinstance(value, list) else value
         if not isinstance(value, str) or len(value) > MAX_VALUE:
-            note("link.too_long", name=_clip_text(key))
+            note("link.too_long", name=clip(key))
             continue
         p[str(key)] = value
     session.from_link = True
@@ -191,7 +186,7 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         if p["lang"] in LANGS:
             session.lang = p["lang"]
         else:
-            note("link.bad_choice", name="lang", value=_clip_text(p["lang"]), options=", ".join(LANGS))
+            note("link.bad_choice", name="lang", value=clip(p["lang"]), options=", ".join(LANGS))
 
     kind = "use" if page in USE_PAGES or page in LESSON_PAGES else page
     if "hide" in p:
@@ -199,7 +194,7 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         names = [n.strip() for n in p["hide"].split(",") if n.strip()]
         unknown = [n for n in names if n not in allowed]
         if unknown:
-            note("link.bad_hide", names=_clip_text(", ".join(unknown), 80), options=", ".join(allowed) or "—")
+            note("link.bad_hide", names=clip(", ".join(unknown), 80), options=", ".join(allowed) or "—")
         session.hide = frozenset(n for n in names if n in allowed)
 
     if page == "builder" or (page == "train" and p.get("model") == "custom"):
@@ -216,13 +211,13 @@ def _apply_stack(b, p: dict, note) -> None:
         if name in presets.PRESETS or name in ("empty-keras", "empty-pytorch"):
             b.load_choice(name)
         else:
-            note("link.bad_choice", name="preset", value=_clip_text(name), options=", ".join(presets.PRESETS))
+            note("link.bad_choice", name="preset", value=clip(name), options=", ".join(presets.PRESETS))
         return
     if "stack" not in p:
         return
     dialect = p.get("dialect", "keras")
     if dialect not in ("keras", "pytorch"):
-        note("link.bad_choice", name="dialect", value=_clip_text(dialect), options="keras, pytorch")
+        note("link.bad_choice", name="dialect", value=clip(dialect), options="keras, pytorch")
         return
     try:
         stack = decode_stack(p["stack"], dialect)
@@ -232,7 +227,7 @@ def _apply_stack(b, p: dict, note) -> None:
     try:
         shape = parse_shape(p.get("input", ""))
     except LayerError:
-        note("link.bad_input", value=_clip_text(p.get("input", "")))
+        note("link.bad_input", value=clip(p.get("input", "")))
         shape = (28, 28, 1) if dialect == "keras" else (1, 28, 28)
     b.load(stack, shape, dialect, "pasted")
     b.origin = "link"
@@ -244,12 +239,12 @@ def _apply_train(session, p: dict, note, device_kind: str) -> None:
         if p["data"] in data.REGISTRY:
             tr.dataset = p["data"]
         else:
-            note("link.bad_choice", name="data", value=_clip_text(p["data"]), options=", ".join(data.OFFLINE) + ", …")
+            note("link.bad_choice", name="data", value=clip(p["data"]), options=", ".join(data.OFFLINE) + ", …")
     if "model" in p:
         if p["model"] in presets.PRESETS or p["model"] == "custom":
             tr.model = p["model"]
         else:
-            note("link.bad_choice", name="model", value=_clip_text(p["model"]),
+            note("link.bad_choice", name="model", value=clip(p["model"]),
                  options=", ".join(presets.PRESETS) + ", custom")
     s = tr.settings_for(tr.dataset, tr.model, device_kind)
     for name, attr in TRAIN_FIELDS.items():
@@ -268,7 +263,7 @@ def _apply_train(session, p: dict, note, device_kind: str) -> None:
                 near = min(options, key=lambda o: abs(math.log((o or 1e-9) / (value or 1e-9))) if value > 0 and o > 0
                            else abs(o - value))
                 if near != value:
-                    note("link.nearest", name=name, value=_clip_text(raw), used=_number(near))
+                    note("link.nearest", name=name, value=clip(raw), used=_number(near))
                 setattr(s, attr, near)
             else:
                 low, high = FORM_RANGES[attr]
@@ -277,17 +272,17 @@ def _apply_train(session, p: dict, note, device_kind: str) -> None:
                 if attr == "noise_level":
                     used = round(round(used / 0.05) * 0.05, 2)
                 if used != value:
-                    note("link.clamped", name=name, value=_clip_text(raw), used=_number(used))
+                    note("link.clamped", name=name, value=clip(raw), used=_number(used))
                 setattr(s, attr, used)
         except (ValueError, OverflowError):
-            note("link.bad_value", name=name, value=_clip_text(raw))
+            note("link.bad_value", name=name, value=clip(raw))
     if "params" in p and tr.model in presets.PRESETS:
         specs = presets.PRESETS[tr.model].params
         for pair in p["params"].split(","):
             name, _, raw = pair.partition(":")
             spec = specs.get(name)
             if spec is None or name in ("channels", "side"):
-                note("link.bad_value", name="params", value=_clip_text(pair))
+                note("link.bad_value", name="params", value=clip(pair))
                 continue
             try:
                 if isinstance(spec.default, bool):
@@ -298,10 +293,10 @@ def _apply_train(session, p: dict, note, device_kind: str) -> None:
                     value = _int(raw)
                     used = min(max(value, spec.low), spec.high)
                     if used != value:
-                        note("link.clamped", name=name, value=_clip_text(raw), used=str(used))
+                        note("link.clamped", name=name, value=clip(raw), used=str(used))
                     s.params[name] = used
             except (ValueError, OverflowError):
-                note("link.bad_value", name=name, value=_clip_text(raw))
+                note("link.bad_value", name=name, value=clip(raw))
 
 
 def _apply_use(session, page: str, p: dict, note) -> None:
@@ -310,9 +305,9 @@ def _apply_use(session, page: str, p: dict, note) -> None:
         if p["model"] in presets.PRESETS:
             use.model = p["model"]
         else:
-            note("link.bad_choice", name="model", value=_clip_text(p["model"]), options=", ".join(presets.PRESETS))
+            note("link.bad_choice", name="model", value=clip(p["model"]), options=", ".join(presets.PRESETS))
     if "data" in p:
         if p["data"] in data.REGISTRY:
             use.dataset = p["data"]
         else:
-            note("link.bad_choice", name="data", value=_clip_text(p["data"]), options=", ".join(data.OFFLINE) + ", …")
+            note("link.bad_choice", name="data", value=clip(p["data"]), options=", ".join(data.OFFLINE) + ", …")
