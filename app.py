@@ -4,7 +4,10 @@ import streamlit as st
 from aecore import ui
 
 st.set_page_config(page_title="Autoencoder classroom", page_icon="🧠", layout="wide")
+LESSONS = [("shapes", "🧩"), ("conv", "🎨"), ("code3d", "🌐"), ("pca", "📐"), ("stacked", "🥞")]
 PAGES = {
+    ui.t("nav.lessons"): [st.Page(f"pages/lesson_{name}.py", title=ui.t("course.nav." + name), icon=icon)
+                          for name, icon in LESSONS],
     ui.t("nav.tools"): [
         st.Page("pages/home.py", title=ui.t("nav.home"), icon="🏠", default=True),
         st.Page("pages/builder.py", title=ui.t("nav.builder"), icon="🧱"),
@@ -21,6 +24,7 @@ PAGES = {
         st.Page("pages/vae.py", title=ui.t("nav.vae"), icon="🎲"),
         st.Page("pages/sizes.py", title=ui.t("nav.sizes"), icon="📏"),
     ],
+    ui.t("nav.teacher"): [st.Page("pages/class_view.py", title=ui.t("nav.class"), icon="🧑‍🏫")],
 }
 page = st.navigation(PAGES)
 ui.state.start(page.url_path or "home", ui.device_kind())  # a shared link's settings, before the sidebar shows them

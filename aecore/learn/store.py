@@ -75,6 +75,16 @@ def load(config, device: str = "cpu"):
     return replace(result, from_cache="disk")
 
 
+def keys() -> set:
+    """The keys of the saved models, from the file names alone (nothing is opened): a cheap 'is it there'."""
+    fs, root = _fs()
+    try:
+        names = [str(e).rsplit("/", 1)[-1] for e in fs.ls(root, detail=False)]
+    except (FileNotFoundError, OSError):
+        return set()
+    return {n[:-4] for n in names if n.endswith(".zip") and not n.startswith(".")}
+
+
 def saved(limit: int = 50) -> list:
     """The configs of the saved models, newest first (at most ``limit``); unreadable files are skipped."""
     fs, root = _fs()

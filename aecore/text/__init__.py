@@ -16,7 +16,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from aecore.text import app, builder, layers, learn, models, use
+from aecore.text import app, builder, course, layers, learn, models, use
 
 LANGS = ("en", "ko")
 LANG_NAMES = {"en": "English", "ko": "한국어"}
@@ -24,7 +24,7 @@ LANG_NAMES = {"en": "English", "ko": "한국어"}
 _LANG: ContextVar[str] = ContextVar("aecore_lang", default="en")
 
 CATALOG: dict[str, tuple[str, str]] = {}
-for _part in (layers.TEXT, app.TEXT, builder.TEXT, learn.TEXT, use.TEXT, models.TEXT):
+for _part in (layers.TEXT, app.TEXT, builder.TEXT, learn.TEXT, use.TEXT, models.TEXT, course.TEXT):
     _dupes = CATALOG.keys() & _part.keys()
     if _dupes:  # pragma: no cover - caught by the first import in any test
         raise RuntimeError(f"duplicate text keys: {sorted(_dupes)}")

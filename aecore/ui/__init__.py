@@ -7,6 +7,8 @@
     training  trained models (memory -> disk -> train), runs in the workers, the live view, the doctor, dataset names
     using     the pages that use a model: model choice, training what is missing, codes, images, uploads
     lessons   the 'Lessons' models' pages: their computations, cached per model
+    guide     the guided lessons: step list, one step at a time, predict then check, open in the tool
+    classview the teacher's class view (behind a token): sessions, runs, cache, warming a lesson
     viz       plotly figures as pure functions
 """
 from aecore.ui import lessons, state, training, using, viz

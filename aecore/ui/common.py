@@ -100,7 +100,7 @@ def share_box(page: str) -> None:
     if not shown("link"):
         return
     session = state.get()
-    kind = "use" if page in links.USE_PAGES or page in links.LESSON_PAGES else page
+    kind = links.kind_of(page)
     with st.popover(t("link.button"), icon=":material/link:"):
         st.caption(t("link.intro"))
         hide = st.multiselect(t("link.hide"), links.HIDEABLE[kind], key=f"{page}.link_hide",

@@ -35,7 +35,9 @@ HIDEABLE = {
     "builder": ("presets", "input", "paste", "torch", "quiz", "editor", "link"),
     "train": ("dataset", "model", "settings", "denoise", "advanced", "link"),
     "use": ("model", "upload", "link"),
+    "lesson": ("steps", "tool", "dataset", "link"),
 }
+GUIDES = {"lesson_" + name: name for name in ("shapes", "conv", "code3d", "pca", "stacked")}  # url path -> lesson
 USE_PAGES = ("denoise", "latent", "similar")
 LESSON_PAGES = {"pca": "s3-dense", "stacked": "s4-stacked", "sparse": "custom", "anomaly": "s0-keras-conv",
                 "vae": "s1-uva-conv", "sizes": "s4-stacked"}  # the 'Lessons' models' pages and their models
@@ -135,6 +137,8 @@ def page_params(session, page: str, device_kind: str = "cpu") -> dict:
             params.update(model=use.model, data=use.dataset)
     elif page in LESSON_PAGES and page in session.use:
         params["data"] = session.use[page].dataset
+    elif page in GUIDES:
+        params["step"] = str(session.lesson(GUIDES[page]).step + 1)
     if session.hide:
         params["hide"] = ",".join(sorted(session.hide))
     return params
@@ -188,7 +192,7 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         else:
             note("link.bad_choice", name="lang", value=clip(p["lang"]), options=", ".join(LANGS))
 
-    kind = "use" if page in USE_PAGES or page in LESSON_PAGES else page
+    kind = kind_of(page)
     if "hide" in p:
         allowed = HIDEABLE.get(kind, ())
         names = [n.strip() for n in p["hide"].split(",") if n.strip()]
@@ -203,6 +207,29 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         _apply_train(session, p, note, device_kind)
     if page in USE_PAGES or page in LESSON_PAGES:
         _apply_use(session, page, p, note)
+    if page in GUIDES and "step" in p:
+        _apply_step(session, GUIDES[page], p["step"], note)
+
+
+def kind_of(page: str) -> str:
+    """Which controls a page has to hide: builder, train, use (a page that uses models) or lesson."""
+    if page in GUIDES:
+        return "lesson"
+    return "use" if page in USE_PAGES or page in LESSON_PAGES else page
+
+
+def _apply_step(session, lesson: str, raw: str, note) -> None:
+    from aecore.use.course import LESSONS
+    n = len(LESSONS[lesson])
+    try:
+        step = _int(raw)
+    except (ValueError, OverflowError):
+        note("link.bad_value", name="step", value=clip(raw))
+        return
+    used = min(max(step, 1), n)
+    if used != step:
+        note("link.clamped", name="step", value=clip(raw), used=str(used))
+    session.lesson(lesson).step = used - 1
 
 
 def _apply_stack(b, p: dict, note) -> None:

@@ -226,6 +226,18 @@ class Use:
     autos: set = field(default_factory=set)   # the slots that keep training what is missing
 
 
+# ---- the guided lessons ------------------------------------------------------------------------------
+
+@dataclass
+class LessonProgress:
+    """Where a learner is in one lesson and what they answered (kept when they go to a tool and back)."""
+    step: int = 0                   # index into aecore.use.course.LESSONS[lesson]
+    answers: dict = field(default_factory=dict)   # step id -> the committed answer (text typed, option picked)
+    right: dict = field(default_factory=dict)     # step id -> True/False once the result was shown
+    values: dict = field(default_factory=dict)    # the lesson's own choices (dataset, the query image ...)
+    error: str | None = None        # an answer that could not be read
+
+
 # ---- the session ---------------------------------------------------------------------------------------
 
 @dataclass
@@ -238,6 +250,12 @@ class Session:
     notices: list = field(default_factory=list)  # messages to show once (a link that asked for too much ...)
     from_link: bool = False          # this session began from a link with settings in it
     link_pending: bool = True        # the URL's settings are still to be read (on the session's first page)
+    lessons: dict = field(default_factory=dict)  # lesson name -> LessonProgress
+
+    def lesson(self, name: str) -> LessonProgress:
+        if name not in self.lessons:
+            self.lessons[name] = LessonProgress()
+        return self.lessons[name]
 
     def page(self, name: str, default_model: str) -> Use:
         if name not in self.use:

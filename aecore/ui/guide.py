@@ -1,0 +1,280 @@
+"""The guided lessons' pages: the step list, one step at a time, "predict, then check", and the hand-over
+to the full tool. The steps are data (``aecore.use.course``); each names a component of
+``aecore.ui.steps``, drawn from the same pieces the tool pages use.
+"""
+from __future__ import annotations
+
+import numpy as np
+import streamlit as st
+
+from aecore.learn import data
+from aecore.shapes import presets
+from aecore.shapes.rules import fmt_shape
+from aecore.ui.common import callback, device_info, go, page_setup, plain, share_box, shown, t
+from aecore.ui.steps import (COMPONENTS, DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS,
+                             TOOLS, Ctx, _code_row, _lesson1, _plan, configs)
+from aecore.use import course
+
+# ---- the texts of a step ---------------------------------------------------------------------------------------
+
+def _values(ctx) -> dict:
+    """What a step's body and question are filled with before anything is computed."""
+    from aecore.ui.training import dataset_name
+    puzzle = presets.puzzle()
+    return {"chain": puzzle["chain"], "row": SHAPE_ROWS.get(ctx.step.id, puzzle["trim_row"]),
+            "data": dataset_name(ctx.dataset), "train": NOISE_TRAIN, "test": NOISE_TEST, "k": NEIGHBOURS
+            if ctx.step.id == "similar" else K_PCA, "n": _code_size(ctx) if ctx.step.id == "similar" else 8,
+            "cls": "…"}
+
+
+def _code_size(ctx) -> int:
+    summary = _plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[0]).summary
+    return int(np.prod(summary.rows[_code_row(summary)].output_shape))
+
+
+def _text(key: str, values: dict) -> str:
+    """A lesson text with the values it names (a value it does not name is ignored)."""
+    return t(key, **values)
+
+
+def answer_label(ctx, answer) -> str:
+    if ctx.step.question.kind == "shape":
+        return fmt_shape(answer) if isinstance(answer, tuple) else str(answer)
+    return t(f"course.{ctx.lesson}.{ctx.step.id}.opt_{answer}")
+
+
+def why_key(ctx, truth) -> str:
+    base = f"course.{ctx.lesson}.{ctx.step.id}"
+    if ctx.step.question.kind == "shape" or f"{base}.why" in _catalog():
+        return base + ".why"
+    return f"{base}.why_{truth}"
+
+
+def _catalog():
+    from aecore.text import CATALOG
+    return CATALOG
+
+
+# ---- the page ------------------------------------------------------------------------------------------------
+
+def show(lesson: str) -> None:
+    """A whole lesson page: title, the step list, the current step, and the way on."""
+    page = "lesson_" + lesson
+    session = page_setup(page)
+    progress = session.lesson(lesson)
+    steps = course.LESSONS[lesson]
+    progress.step = min(max(progress.step, 0), len(steps) - 1)
+    target = st.session_state.pop("guide.go", None)
+    if target:
+        go(TOOLS[target], t("tool." + target))
+    st.title(t(f"course.{lesson}.title"))
+    st.caption(t(f"course.{lesson}.intro"))
+    if shown("steps"):
+        _step_list(lesson, progress, steps)
+    step = steps[progress.step]
+    ctx = Ctx(lesson, step, progress, session)
+    values = _values(ctx)
+    st.subheader(f"{t('course.step_of', i=progress.step + 1, n=len(steps))} · "
+                 f"{t(f'course.{lesson}.{step.id}.title')}")
+    _nav(lesson, progress, steps, "top")
+    if shown("dataset") and lesson != "shapes" or (lesson == "shapes" and step.id == "train" and shown("dataset")):
+        _dataset_box(ctx)
+    st.markdown(_text(f"course.{lesson}.{step.id}.body", values))
+    if step.question is None:
+        COMPONENTS[step.component](ctx, True)
+    else:
+        _question(ctx, values)
+    if shown("tool") and step.tool:
+        st.button(t("course.open_tool") + " · " + t("tool." + step.tool), key=f"guide.{lesson}.tool",
+                  icon=":material/open_in_new:", help=t("course.open_tool_help"),
+                  on_click=callback(open_in_tool, ctx.session, lesson, step, ctx.dataset))
+    _nav(lesson, progress, steps, "bottom")
+    share_box(page)
+
+
+def _step_list(lesson, progress, steps) -> None:
+    done, right, n = course.progress(lesson, progress.answers, progress.right)
+    with st.expander(t("course.steps") + " · " + t("course.progress", done=done, n=n, right=right), expanded=False):
+        for i, s in enumerate(steps):
+            mark = "▶" if i == progress.step else " "
+            if s.question is None:
+                state_ = ""
+            elif s.id in progress.right:
+                state_ = "✅ " + t("course.mark_right") if progress.right[s.id] else "❌ " + t("course.mark_wrong")
+            elif s.id in progress.answers:
+                state_ = "⏳ " + t("course.mark_waiting")
+            else:
+                state_ = "❓ " + t("course.mark_open")
+            st.button(f"{mark} {i + 1}. {t(f'course.{lesson}.{s.id}.title')}" + (f" · {state_}" if state_ else ""),
+                      key=f"guide.{lesson}.goto.{i}", type="tertiary", on_click=callback(_goto, progress, i))
+
+
+def _goto(progress, i: int) -> None:
+    progress.step, progress.error = i, None
+
+
+def _nav(lesson, progress, steps, where: str) -> None:
+    cols = st.columns([1, 1, 4])
+    cols[0].button(t("course.prev"), key=f"guide.{lesson}.prev.{where}", icon=":material/arrow_back:",
+                   disabled=progress.step == 0, on_click=callback(_goto, progress, progress.step - 1))
+    last = progress.step == len(steps) - 1
+    cols[1].button(t("course.next"), key=f"guide.{lesson}.next.{where}", icon=":material/arrow_forward:",
+                   disabled=last, type="primary", on_click=callback(_goto, progress, progress.step + 1))
+    if last and where == "bottom":
+        done, right, n = course.progress(lesson, progress.answers, progress.right)
+        st.success(t("course.finish", done=done, n=n, right=right), icon=":material/school:")
+        i = course.ORDER.index(lesson)
+        if i + 1 < len(course.ORDER):
+            from aecore.ui.common import page_link
+            following = course.ORDER[i + 1]
+            page_link(PAGES[following], t("course.next_lesson", name=t("course.nav." + following)), "➡️")
+
+
+def _dataset_box(ctx) -> None:
+    from aecore.ui.common import bound
+    from aecore.ui.training import dataset_label
+    options = [n for n, info in data.REGISTRY.items()
+               if ctx.lesson != "conv" or info.channels == 3] if ctx.lesson == "conv" else list(data.REGISTRY)
+    ctx.progress.values.setdefault("dataset", DATASETS[ctx.lesson])
+    bound(st.selectbox, t("train.dataset"), key=f"guide.{ctx.lesson}.dataset", obj=ctx.progress.values,
+          attr="dataset", options=options, format_func=dataset_label, on_change=lambda _: _new_data(ctx.progress))
+
+
+def _new_data(progress) -> None:
+    """Other images: the answers about results no longer describe what the page will show."""
+    progress.answers = {k: v for k, v in progress.answers.items() if k in ("conv", "pool", "odd", "trim", "fix")}
+    progress.right = {k: v for k, v in progress.right.items() if k in progress.answers}
+
+
+def _question(ctx, values: dict) -> None:
+    step, progress = ctx.step, ctx.progress
+    committed = progress.answers.get(step.id)
+    base = f"course.{ctx.lesson}.{step.id}"
+    if committed is None:
+        facts = COMPONENTS[step.component](ctx, False)
+        _ask(ctx, {**values, **facts})
+        return
+    asked = st.container()      # filled once the facts are known (the question may name one of them)
+    st.markdown(t("course.your_answer", answer=plain(str(_shown_answer(ctx, committed)))))
+    verdict_box = st.container()  # the verdict, once the result below is there (a model may train first)
+    st.markdown("##### " + t("course.result"))
+    facts = COMPONENTS[step.component](ctx, True)
+    values = {**values, **facts}
+    asked.markdown(_text(base + ".ask", values))
+    truth = facts["truth"]
+    if step.question.kind == "shape":
+        verdict = course.check_shape(committed, truth)
+        shown_truth = fmt_shape(truth)
+    else:
+        verdict = course.check_choice(committed, truth, step.question.options)
+        shown_truth = answer_label(ctx, truth)
+    progress.right[step.id] = verdict.right
+    with verdict_box:
+        say = st.success if verdict.right else st.error
+        say(t("course.right" if verdict.right else "course.wrong", truth=shown_truth),
+            icon=":material/check_circle:" if verdict.right else ":material/cancel:")
+        st.markdown(_text(why_key(ctx, truth), {**values, "truth": shown_truth}))
+        st.button(t("course.again"), key=f"{base}.again", icon=":material/replay:",
+                  on_click=callback(_forget, progress, step.id))
+
+
+def _shown_answer(ctx, committed) -> str:
+    if ctx.step.question.kind == "shape":
+        verdict = course.check_shape(committed, ())
+        return fmt_shape(verdict.answer) if verdict.answer else str(committed)
+    return answer_label(ctx, committed)
+
+
+def _forget(progress, step_id: str) -> None:
+    progress.answers.pop(step_id, None)
+    progress.right.pop(step_id, None)
+
+
+def _ask(ctx, values: dict) -> None:
+    step, progress = ctx.step, ctx.progress
+    base = f"course.{ctx.lesson}.{step.id}"
+    with st.form(key=f"{base}.form", border=True):
+        st.markdown(f"**{t('course.predict')}** · " + _text(base + ".ask", values))
+        if step.question.kind == "shape":
+            st.text_input(t("course.type_shape"), key=f"{base}.typed", max_chars=60)
+        else:
+            labels = {o: t(f"{base}.opt_{o}") for o in step.question.options}  # made now, in this run's language
+            st.radio(t("course.predict"), step.question.options, index=None, key=f"{base}.picked",
+                     format_func=labels.get, label_visibility="collapsed")
+        st.form_submit_button(t("course.commit"), type="primary", help=t("course.predict_help"),
+                              on_click=callback(_commit, progress, step, base))
+    if progress.error:
+        st.error(plain(progress.error), icon=":material/error:")
+
+
+def _commit(progress, step, base: str) -> None:
+    progress.error = None
+    if step.question.kind == "shape":
+        typed = st.session_state.get(f"{base}.typed") or ""
+        verdict = course.check_shape(typed, ())
+        if verdict.problem:
+            progress.error = verdict.problem
+            return
+        progress.answers[step.id] = typed
+    else:
+        picked = st.session_state.get(f"{base}.picked")
+        if picked is None:
+            from aecore.text import t as text
+            progress.error = text("course.pick_one")
+            return
+        progress.answers[step.id] = picked
+
+
+# ---- to the full tool --------------------------------------------------------------------------------------------
+
+def open_in_tool(session, lesson: str, step: course.Step, dataset: str) -> None:
+    """Put the step's model and data into the tool page's state and go there."""
+    tool = step.tool
+    if tool == "builder":
+        b = session.builder
+        if lesson == "shapes" and step.id == "fix":
+            stack, shape, dialect = _lesson1()
+            stack = [dict(spec) for spec in stack]
+            stack[SHAPE_ROWS["trim"]]["padding"] = "same"
+            b.load(stack, shape, dialect, "pasted")
+            b.origin = "link"
+        else:
+            model = {"shapes": "s0-keras-conv", "conv": "s1-uva-conv", "code3d": "s2-mlp3",
+                     "stacked": "s4-stacked"}[lesson]
+            if model == "s0-keras-conv":
+                b.load_choice(model)
+            else:  # the lesson's model on its images, as the table showed it
+                config = configs(lesson, dataset, device_info().kind)[0]
+                p = _plan(config)
+                stack, shape, dialect = presets.make(model, **dict(config.model_params),
+                                                     **_size_params(model, p))
+                b.load(stack, shape, dialect, model)
+    elif tool == "train":
+        config = configs(lesson, dataset, device_info().kind)[0]
+        tr = session.train
+        tr.dataset, tr.model = config.dataset, config.model
+        s = tr.settings_for(config.dataset, config.model, device_info().kind)
+        s.epochs, s.batch_size, s.lr, s.max_train = config.epochs, config.batch_size, config.lr, config.max_train
+        s.params.update(dict(config.model_params))
+    elif tool in ("denoise", "similar", "latent"):
+        model = {"denoise": "s1-uva-conv" if lesson == "conv" else "s0-keras-conv", "similar": "s1-uva-conv",
+                 "latent": "s2-mlp3"}[tool]
+        use = session.page(tool, model)
+        use.model, use.dataset = model, dataset
+        if tool == "denoise":
+            use.values.update(train_kind="gaussian", train_level=NOISE_TRAIN, test_kind="gaussian",
+                              test_level=NOISE_TEST)
+    else:
+        session.page(tool, "").dataset = dataset
+    st.session_state["guide.go"] = tool
+
+
+def _size_params(model: str, p) -> dict:
+    """A preset's channels and side as the plan gave them (the dataset's)."""
+    names = presets.PRESETS[model].params
+    out = {}
+    if "channels" in names:
+        out["channels"] = p.channels
+    if "side" in names:
+        out["side"] = p.height
+    return out
