@@ -8,6 +8,7 @@ ui.page_setup("home")
 t = ui.t
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
+ui.page_link("pages/lesson_shapes.py", t("home.start_lessons"), "🧩")
 cols = st.columns(3)
 for col, key in zip(cols, ("build", "train", "use")):
     with col.container(border=True):

@@ -150,7 +150,7 @@ def test_a_question_about_a_trained_model_is_checked_against_its_numbers(trained
         result = store.load(trained_shapes)
         a, b = result.history["train_loss"][-1], result.history["test_loss"][-1]
         shown = " ".join(m.value for m in at.markdown)
-        assert f"{a:.4f}" in shown and f"{b:.4f}" in shown
+        assert f"{a:.4g}" in shown and f"{b:.4g}" in shown
         from aecore.use.course import closer
         right = any(e.icon == ":material/check_circle:" for e in at.success)
         wrong = any(e.icon == ":material/cancel:" for e in at.error)

@@ -6,6 +6,8 @@ so the sentence beside the picture is true of it."""
 
 TEXT = {
     "nav.lessons": ("Lessons", "수업"),
+    "home.start_lessons": ("New here? Start with the guided lessons: lesson 1, shapes in and out",
+                           "처음이라면 안내 수업부터: 1강, 모양이 들어가고 나오기"),
     "nav.teacher": ("Teacher", "교사"),
     "nav.class": ("Class view", "교실 보기"),
     "course.nav.shapes": ("1 · Shapes in and out", "1 · 모양이 들어가고 나오기"),
@@ -145,21 +147,21 @@ TEXT = {
     "course.shapes.train.opt_b": ("on the test images", "테스트 이미지의 손실"),
     "course.shapes.train.opt_same": ("about the same (within 2 %)", "거의 같음 (2 % 이내)"),
     "course.shapes.train.why_a": (
-        "Training loss {a:.4f}, test loss {b:.4f}: the model rebuilds the images it learned from a little "
+        "Training loss {a:.4g}, test loss {b:.4g}: the model rebuilds the images it learned from a little "
         "better than new ones, the usual gap.",
-        "학습 손실 {a:.4f}, 테스트 손실 {b:.4f}. 모델은 배운 이미지를 새 이미지보다 조금 더 잘 복원합니다. "
+        "학습 손실 {a:.4g}, 테스트 손실 {b:.4g}. 모델은 배운 이미지를 새 이미지보다 조금 더 잘 복원합니다. "
         "흔히 보는 차이입니다."),
     "course.shapes.train.why_b": (
-        "Training loss {a:.4f}, test loss {b:.4f}: here the test images came out easier. The training loss "
+        "Training loss {a:.4g}, test loss {b:.4g}: here the test images came out easier. The training loss "
         "is averaged over the last epoch while the weights still moved; with a small model and few epochs "
         "the test set can come out lower.",
-        "학습 손실 {a:.4f}, 테스트 손실 {b:.4f}. 이번에는 테스트 이미지가 더 쉬웠습니다. 학습 손실은 "
+        "학습 손실 {a:.4g}, 테스트 손실 {b:.4g}. 이번에는 테스트 이미지가 더 쉬웠습니다. 학습 손실은 "
         "가중치가 아직 움직이던 마지막 에포크의 평균입니다. 작은 모델을 짧게 학습하면 테스트 쪽이 더 "
         "낮게 나올 수 있습니다."),
     "course.shapes.train.why_same": (
-        "Training loss {a:.4f}, test loss {b:.4f}: within 2 %. A model with {params} weights is too small "
+        "Training loss {a:.4g}, test loss {b:.4g}: within 2 %. A model with {params} weights is too small "
         "to memorise its training images, so new images come out as well as old ones.",
-        "학습 손실 {a:.4f}, 테스트 손실 {b:.4f}로 2 % 이내입니다. 가중치가 {params}개뿐인 모델은 학습 "
+        "학습 손실 {a:.4g}, 테스트 손실 {b:.4g}로 2 % 이내입니다. 가중치가 {params}개뿐인 모델은 학습 "
         "이미지를 외울 수 없어서, 새 이미지도 본 이미지만큼 복원합니다."),
     "course.rebuilt_caption": ("Top: test images. Bottom: what the model gives back.",
                                "위: 테스트 이미지. 아래: 모델이 돌려준 이미지."),
@@ -211,21 +213,21 @@ TEXT = {
     "course.conv.noise.opt_dae": ("the denoising autoencoder", "잡음 제거 오토인코더"),
     "course.conv.noise.opt_same": ("about the same (within 2 %)", "거의 같음 (2 % 이내)"),
     "course.conv.noise.why_dae": (
-        "Mean squared error against the clean images: plain {a:.4f}, denoising {b:.4f}. The denoising "
+        "Mean squared error against the clean images: plain {a:.4g}, denoising {b:.4g}. The denoising "
         "model learned that noise is not part of the image, so it leaves it out.",
-        "깨끗한 이미지와의 평균 제곱 오차: 일반 {a:.4f}, 잡음 제거 {b:.4f}. 잡음 제거 모델은 잡음이 "
+        "깨끗한 이미지와의 평균 제곱 오차: 일반 {a:.4g}, 잡음 제거 {b:.4g}. 잡음 제거 모델은 잡음이 "
         "이미지의 일부가 아니라는 것을 배웠기에 잡음을 빼고 복원합니다."),
     "course.conv.noise.why_plain": (
-        "Mean squared error against the clean images: plain {a:.4f}, denoising {b:.4f}. Here the plain "
+        "Mean squared error against the clean images: plain {a:.4g}, denoising {b:.4g}. Here the plain "
         "model came out better: its narrow code already drops much of the noise, and the denoising "
         "model had the same short training on harder inputs.",
-        "깨끗한 이미지와의 평균 제곱 오차: 일반 {a:.4f}, 잡음 제거 {b:.4f}. 이번에는 일반 모델이 "
+        "깨끗한 이미지와의 평균 제곱 오차: 일반 {a:.4g}, 잡음 제거 {b:.4g}. 이번에는 일반 모델이 "
         "나았습니다. 좁은 코드가 이미 잡음을 많이 걸러 내고, 잡음 제거 모델은 더 어려운 입력으로 같은 "
         "짧은 학습을 받았기 때문입니다."),
     "course.conv.noise.why_same": (
-        "Mean squared error against the clean images: plain {a:.4f}, denoising {b:.4f}, within 2 %. At this "
+        "Mean squared error against the clean images: plain {a:.4g}, denoising {b:.4g}, within 2 %. At this "
         "noise level the narrow code removes most of the noise on its own.",
-        "깨끗한 이미지와의 평균 제곱 오차: 일반 {a:.4f}, 잡음 제거 {b:.4f}로 2 % 이내입니다. 이 정도 "
+        "깨끗한 이미지와의 평균 제곱 오차: 일반 {a:.4g}, 잡음 제거 {b:.4g}로 2 % 이내입니다. 이 정도 "
         "잡음은 좁은 코드가 스스로 대부분 걸러 냅니다."),
     "course.row_clean": ("Clean", "깨끗한 이미지"),
     "course.row_noisy": ("With noise", "잡음 섞인 입력"),
@@ -348,26 +350,26 @@ TEXT = {
     "course.pca.linear.opt_ae": ("the linear autoencoder", "선형 오토인코더"),
     "course.pca.linear.opt_same": ("about the same (within 2 %)", "거의 같음 (2 % 이내)"),
     "course.pca.linear.why_same": (
-        "PCA {a:.5f}, linear autoencoder {b:.5f}: {ratio:.4f}× PCA's error. PCA gives the best possible "
+        "PCA {a:.4g}, linear autoencoder {b:.4g}: {ratio:.4f}× PCA's error. PCA gives the best possible "
         "linear rebuild from k numbers; the autoencoder, trained long enough, reaches it.",
-        "PCA {a:.5f}, 선형 오토인코더 {b:.5f}로 PCA 오차의 {ratio:.4f}배입니다. PCA는 숫자 k개로 할 수 "
+        "PCA {a:.4g}, 선형 오토인코더 {b:.4g}로 PCA 오차의 {ratio:.4f}배입니다. PCA는 숫자 k개로 할 수 "
         "있는 가장 좋은 선형 복원이고, 충분히 학습한 오토인코더는 거기에 닿습니다."),
     "course.pca.linear.why_pca": (
-        "PCA {a:.5f}, linear autoencoder {b:.5f}: {ratio:.4f}× PCA's error. PCA is the best any linear "
+        "PCA {a:.4g}, linear autoencoder {b:.4g}: {ratio:.4f}× PCA's error. PCA is the best any linear "
         "map through k numbers can do; this autoencoder has not got there yet (more epochs would).",
-        "PCA {a:.5f}, 선형 오토인코더 {b:.5f}로 PCA 오차의 {ratio:.4f}배입니다. PCA는 숫자 k개를 지나는 "
+        "PCA {a:.4g}, 선형 오토인코더 {b:.4g}로 PCA 오차의 {ratio:.4f}배입니다. PCA는 숫자 k개를 지나는 "
         "선형 사상이 낼 수 있는 최선입니다. 이 오토인코더는 아직 닿지 못했습니다(에포크를 늘리면 닿습니다)."),
     "course.pca.linear.why_ae": (
-        "PCA {a:.5f}, linear autoencoder {b:.5f}: {ratio:.4f}× PCA's error. On the training images no linear "
+        "PCA {a:.4g}, linear autoencoder {b:.4g}: {ratio:.4f}× PCA's error. On the training images no linear "
         "map can beat PCA; on test images the autoencoder can come out a little lower by chance.",
-        "PCA {a:.5f}, 선형 오토인코더 {b:.5f}로 PCA 오차의 {ratio:.4f}배입니다. 학습 이미지에서는 어떤 "
+        "PCA {a:.4g}, 선형 오토인코더 {b:.4g}로 PCA 오차의 {ratio:.4f}배입니다. 학습 이미지에서는 어떤 "
         "선형 사상도 PCA를 이길 수 없지만, 테스트 이미지에서는 우연히 조금 낮게 나올 수 있습니다."),
     "course.pca.basis.title": ("The same space, other directions", "같은 공간, 다른 방향"),
     "course.pca.basis.body": (
-        "Top: PCA's first {n} components as images. Below them, before you answer, nothing: the "
-        "autoencoder's decoder columns (the image each code number adds) come after your answer.",
-        "위: PCA의 첫 성분 {n}개를 이미지로 보였습니다. 그 아래 오토인코더 디코더의 열(코드의 숫자 "
-        "하나가 더하는 이미지)은 답한 뒤에 나옵니다."),
+        "Top: PCA's first {n} components as images. Under them, once you have answered: the "
+        "autoencoder's decoder columns, the image each number of its code adds to the output.",
+        "위: PCA의 첫 성분 {n}개를 이미지로 보였습니다. 답하고 나면 그 아래에 오토인코더 디코더의 열, "
+        "곧 코드의 숫자 하나가 출력에 더하는 이미지가 나옵니다."),
     "course.pca.basis.ask": ("Will the decoder's columns be PCA's components themselves?",
                              "디코더의 열은 PCA 성분과 똑같을까요?"),
     "course.pca.basis.opt_equal": ("yes, one for one (up to sign)", "그렇다, 하나씩 대응 (부호만 다름)"),
@@ -398,18 +400,18 @@ TEXT = {
     "course.pca.deep.opt_deep": ("the deeper, nonlinear autoencoder", "더 깊은 비선형 오토인코더"),
     "course.pca.deep.opt_same": ("about the same (within 2 %)", "거의 같음 (2 % 이내)"),
     "course.pca.deep.why_deep": (
-        "PCA {a:.5f}, nonlinear {b:.5f}: {ratio:.2f}× PCA's error. With the same {k} numbers, a curved map "
+        "PCA {a:.4g}, nonlinear {b:.4g}: {ratio:.2f}× PCA's error. With the same {k} numbers, a curved map "
         "keeps more: digits do not lie on a flat subspace.",
-        "PCA {a:.5f}, 비선형 {b:.5f}로 PCA 오차의 {ratio:.2f}배입니다. 같은 숫자 {k}개로도 휘는 사상이 "
+        "PCA {a:.4g}, 비선형 {b:.4g}로 PCA 오차의 {ratio:.2f}배입니다. 같은 숫자 {k}개로도 휘는 사상이 "
         "더 많이 담습니다. 숫자 이미지는 평평한 부분 공간 위에 있지 않기 때문입니다."),
     "course.pca.deep.why_pca": (
-        "PCA {a:.5f}, nonlinear {b:.5f}: {ratio:.2f}× PCA's error. Depth is no guarantee: this short "
+        "PCA {a:.4g}, nonlinear {b:.4g}: {ratio:.2f}× PCA's error. Depth is no guarantee: this short "
         "training did not find a better map than PCA's.",
-        "PCA {a:.5f}, 비선형 {b:.5f}로 PCA 오차의 {ratio:.2f}배입니다. 깊다고 늘 이기지는 않습니다. 이 짧은 "
+        "PCA {a:.4g}, 비선형 {b:.4g}로 PCA 오차의 {ratio:.2f}배입니다. 깊다고 늘 이기지는 않습니다. 이 짧은 "
         "학습으로는 PCA보다 나은 사상을 찾지 못했습니다."),
     "course.pca.deep.why_same": (
-        "PCA {a:.5f}, nonlinear {b:.5f}: within 2 %. The bend added little at this size.",
-        "PCA {a:.5f}, 비선형 {b:.5f}로 2 % 이내입니다. 이 크기에서는 굽힘이 더한 것이 거의 없습니다."),
+        "PCA {a:.4g}, nonlinear {b:.4g}: within 2 %. The bend added little at this size.",
+        "PCA {a:.4g}, 비선형 {b:.4g}로 2 % 이내입니다. 이 크기에서는 굽힘이 더한 것이 거의 없습니다."),
     "course.pca_error": ("PCA, k = {k}", "PCA, k = {k}"),
     "course.ae_error": ("Linear autoencoder", "선형 오토인코더"),
     "course.deep_error": ("Nonlinear autoencoder", "비선형 오토인코더"),
@@ -458,16 +460,16 @@ TEXT = {
     "course.stacked.tied_error.opt_b": ("tied", "묶은 모델"),
     "course.stacked.tied_error.opt_same": ("about the same (within 2 %)", "거의 같음 (2 % 이내)"),
     "course.stacked.tied_error.why_a": (
-        "Untied {a:.5f}, tied {b:.5f}: the untied model, with twice the freedom, rebuilds a little better.",
-        "묶지 않음 {a:.5f}, 묶음 {b:.5f}. 자유가 두 배인 묶지 않은 모델이 조금 더 잘 복원합니다."),
+        "Untied {a:.4g}, tied {b:.4g}: the untied model, with twice the freedom, rebuilds a little better.",
+        "묶지 않음 {a:.4g}, 묶음 {b:.4g}. 자유가 두 배인 묶지 않은 모델이 조금 더 잘 복원합니다."),
     "course.stacked.tied_error.why_b": (
-        "Untied {a:.5f}, tied {b:.5f}: the tied model did better with half the weights; sharing acts as a "
+        "Untied {a:.4g}, tied {b:.4g}: the tied model did better with half the weights; sharing acts as a "
         "constraint that helps with few images.",
-        "묶지 않음 {a:.5f}, 묶음 {b:.5f}. 묶은 모델이 절반의 가중치로 더 잘했습니다. 공유가 제약처럼 "
+        "묶지 않음 {a:.4g}, 묶음 {b:.4g}. 묶은 모델이 절반의 가중치로 더 잘했습니다. 공유가 제약처럼 "
         "작용해 이미지가 적을 때 도움이 됩니다."),
     "course.stacked.tied_error.why_same": (
-        "Untied {a:.5f}, tied {b:.5f}: within 2 %, for half the weights.",
-        "묶지 않음 {a:.5f}, 묶음 {b:.5f}로 2 % 이내입니다. 가중치는 절반인데도요."),
+        "Untied {a:.4g}, tied {b:.4g}: within 2 %, for half the weights.",
+        "묶지 않음 {a:.4g}, 묶음 {b:.4g}로 2 % 이내입니다. 가중치는 절반인데도요."),
     "course.error_plain": ("Test error, untied", "테스트 오차, 묶지 않음"),
     "course.error_tied": ("Test error, tied", "테스트 오차, 묶음"),
     "course.stacked.greedy.title": ("One layer pair at a time", "층 한 쌍씩"),
@@ -483,17 +485,17 @@ TEXT = {
     "course.stacked.greedy.opt_b": ("all layers at once", "전체를 한 번에"),
     "course.stacked.greedy.opt_same": ("about the same (within 2 %)", "거의 같음 (2 % 이내)"),
     "course.stacked.greedy.why_a": (
-        "Layer by layer {a:.5f}, all at once {b:.5f}: pretraining gave the deep network a better start.",
-        "층별 {a:.5f}, 한 번에 {b:.5f}. 사전 학습이 깊은 신경망에 더 나은 출발점을 주었습니다."),
+        "Layer by layer {a:.4g}, all at once {b:.4g}: pretraining gave the deep network a better start.",
+        "층별 {a:.4g}, 한 번에 {b:.4g}. 사전 학습이 깊은 신경망에 더 나은 출발점을 주었습니다."),
     "course.stacked.greedy.why_b": (
-        "Layer by layer {a:.5f}, all at once {b:.5f}: with Adam and ELU this network trains well end to "
+        "Layer by layer {a:.4g}, all at once {b:.4g}: with Adam and ELU this network trains well end to "
         "end; layer-wise training mattered most for deep networks that could not.",
-        "층별 {a:.5f}, 한 번에 {b:.5f}. Adam과 ELU를 쓰는 이 신경망은 한 번에도 잘 학습됩니다. 층별 "
+        "층별 {a:.4g}, 한 번에 {b:.4g}. Adam과 ELU를 쓰는 이 신경망은 한 번에도 잘 학습됩니다. 층별 "
         "학습은 그렇지 못했던 깊은 신경망에서 가장 중요했습니다."),
     "course.stacked.greedy.why_same": (
-        "Layer by layer {a:.5f}, all at once {b:.5f}: within 2 %. Layer-wise training is also a way to "
+        "Layer by layer {a:.4g}, all at once {b:.4g}: within 2 %. Layer-wise training is also a way to "
         "train a network too big to train at once, one piece at a time.",
-        "층별 {a:.5f}, 한 번에 {b:.5f}로 2 % 이내입니다. 층별 학습은 한 번에 학습하기에 너무 큰 신경망을 "
+        "층별 {a:.4g}, 한 번에 {b:.4g}로 2 % 이내입니다. 층별 학습은 한 번에 학습하기에 너무 큰 신경망을 "
         "조각씩 학습하는 방법이기도 합니다."),
     "course.error_greedy": ("Test error, layer by layer", "테스트 오차, 층별"),
     "course.error_e2e": ("Test error, all at once", "테스트 오차, 한 번에"),

@@ -168,7 +168,9 @@ def _question(ctx, values: dict) -> None:
     else:
         verdict = course.check_choice(committed, truth, step.question.options)
         shown_truth = answer_label(ctx, truth)
-    progress.right[step.id] = verdict.right
+    if progress.right.get(step.id) != verdict.right:  # new: the step list above must count it now
+        progress.right[step.id] = verdict.right
+        st.rerun()
     with verdict_box:
         say = st.success if verdict.right else st.error
         say(t("course.right" if verdict.right else "course.wrong", truth=shown_truth),

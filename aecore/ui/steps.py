@@ -299,8 +299,8 @@ def c_pca_numbers(ctx, reveal):
         return {"k": K_PCA}
     r, _ = _pca(ctx)
     m = st.columns(2)
-    m[0].metric(t("course.pca_error", k=K_PCA), f"{r['pca_error']:.5f}")
-    m[1].metric(t("course.ae_error"), f"{r['ae_error']:.5f}")
+    m[0].metric(t("course.pca_error", k=K_PCA), f"{r['pca_error']:.4g}")
+    m[1].metric(t("course.ae_error"), f"{r['ae_error']:.4g}")
     a, b = r["pca_error"], r["ae_error"]
     return {"k": K_PCA, "truth": course.closer(a, b, ("pca", "ae", "same")), "a": a, "b": b, "ratio": b / a}
 
@@ -315,7 +315,7 @@ def c_pca_pictures(ctx, reveal):
         return {"n": n}
     st.markdown(f"**{t('course.ae_columns')}**")
     images_row(r["columns"][:n], [f"z{i + 1}" for i in range(n)], zoom=2)
-    return {"n": n, "angle": float(r["angles"][-1]) if len(r["angles"]) else 0.0,
+    return {"n": n, "angle": float(np.max(r["angles"])) if len(r["angles"]) else 0.0,
             "truth": course.basis(r["angles"], r["columns"], r["components"])}
 
 
@@ -324,8 +324,8 @@ def c_pca_deep(ctx, reveal):
         return {"k": K_PCA}
     r, deep_error = _pca(ctx)
     m = st.columns(2)
-    m[0].metric(t("course.pca_error", k=K_PCA), f"{r['pca_error']:.5f}")
-    m[1].metric(t("course.deep_error"), f"{deep_error:.5f}")
+    m[0].metric(t("course.pca_error", k=K_PCA), f"{r['pca_error']:.4g}")
+    m[1].metric(t("course.deep_error"), f"{deep_error:.4g}")
     a, b = r["pca_error"], deep_error
     return {"k": K_PCA, "truth": course.closer(a, b, ("pca", "deep", "same")), "a": a, "b": b, "ratio": b / a}
 
@@ -373,8 +373,8 @@ def c_tied_error(ctx, reveal):
         return {}
     a, b = _two_errors(ctx, slice(0, 2), (t("stacked.plain"), t("stacked.tied")))
     m = st.columns(2)
-    m[0].metric(t("course.error_plain"), f"{a:.5f}")
-    m[1].metric(t("course.error_tied"), f"{b:.5f}")
+    m[0].metric(t("course.error_plain"), f"{a:.4g}")
+    m[1].metric(t("course.error_tied"), f"{b:.4g}")
     return {"truth": course.closer(a, b), "a": a, "b": b}
 
 
@@ -383,8 +383,8 @@ def c_greedy(ctx, reveal):
         return {}
     a, b = _two_errors(ctx, slice(2, 4), (t("stacked.greedy"), t("stacked.e2e")))
     m = st.columns(2)
-    m[0].metric(t("course.error_greedy"), f"{a:.5f}")
-    m[1].metric(t("course.error_e2e"), f"{b:.5f}")
+    m[0].metric(t("course.error_greedy"), f"{a:.4g}")
+    m[1].metric(t("course.error_e2e"), f"{b:.4g}")
     return {"truth": course.closer(a, b), "a": a, "b": b}
 
 
