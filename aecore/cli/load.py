@@ -196,6 +196,41 @@ def _trainers(url: str, n: int, seconds: float, out: dict, read_s: float = 10.0)
         browser.close()
 
 
+TOUR = ["", "lesson_shapes", "lesson_conv", "lesson_code3d", "lesson_pca", "lesson_stacked", "builder", "train",
+        "denoise", "latent", "similar", "pca", "stacked", "sparse", "anomaly", "vae", "sizes", "class_view"]
+CLOUD_ENV = {"STREAMLIT_SERVER_RUN_ON_SAVE": "true", "STREAMLIT_RUNNER_FAST_RERUNS": "true",
+             "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "false", "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "auto"}
+
+
+def _tour(url: str, out: dict, train_wait_s: float = 240) -> None:
+    """One learner in Chromium visits every page; where a page offers to train what it needs, presses it
+    and waits (at most ``train_wait_s`` per page) for the page to show its result. out: pages, trained."""
+    from playwright.sync_api import sync_playwright
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    out.update(pages=0, trained=0, errors=[])
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+        page = browser.new_context(viewport={"width": 1300, "height": 1000}).new_page()
+        page.on("pageerror", lambda e: out["errors"].append(str(e)[:200]))
+        for path in TOUR:
+            page.goto(f"{url}/{path}", timeout=120_000)
+            page.wait_for_timeout(3000)
+            for name in ("Train what is missing", "Train"):
+                button = page.get_by_role("button", name=name, exact=True)
+                if button.count():
+                    button.first.click()
+                    out["trained"] += 1
+                    try:
+                        page.get_by_role("button", name=name, exact=True).first.wait_for(state="detached",
+                                                                                         timeout=train_wait_s * 1000)
+                    except Exception:  # noqa: BLE001 - a slow page is reported by the memory, not raised
+                        pass
+                    break
+            page.wait_for_timeout(1000)
+            out["pages"] += 1
+        browser.close()
+
+
 def _percentile(values: list, q: float) -> float | None:
     if not values:
         return None
@@ -207,7 +242,10 @@ def cmd_bench_load(args) -> int:
     sessions = max(0, min(args.sessions, MAX_SESSIONS))
     trainers = max(0, min(args.trainers, sessions or args.trainers, 10))
     seconds, cycles = max(5, min(args.seconds, MAX_SECONDS)), max(0, min(args.soak, MAX_SOAK))
-    server = Server({"AECORE_MAX_TRAININGS": "1"} if args.one_slot else None)
+    env = {**({"AECORE_MAX_TRAININGS": "1"} if args.one_slot else {}), **(CLOUD_ENV if args.cloud else {})}
+    if args.cloud and args.workers:
+        env["AECORE_WORKERS"] = args.workers
+    server = Server(env)
     report: dict = {"sessions": sessions, "trainers": trainers, "seconds": seconds, "cores": os.cpu_count()}
     try:
         server.wait()
@@ -216,9 +254,25 @@ def cmd_bench_load(args) -> int:
         def sample():
             while not stop.is_set():
                 samples.append(server.memory())
-                stop.wait(1.0)
+                stop.wait(0.5)
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
+        if args.cloud:  # Community Cloud: its forced settings, one session through every page
+            tour: dict = {}
+            start = time.perf_counter()
+            _tour(server.url, tour)
+            stop.set()
+            sampler.join()
+            both = [s["server_mb"] + s["workers_mb"] for s in samples]
+            report = {"mode": "cloud", "settings": CLOUD_ENV, "workers": env.get("AECORE_WORKERS", "process"),
+                      "pages": tour["pages"], "trainings_pressed": tour["trained"],
+                      "page_errors": len(tour["errors"]), "tour_s": round(time.perf_counter() - start, 1),
+                      "server_rss_max_mb": round(max((s["server_mb"] for s in samples), default=0), 1),
+                      "workers_rss_max_mb": round(max((s["workers_mb"] for s in samples), default=0), 1),
+                      "together_rss_max_mb": round(max(both, default=0), 1),
+                      "tracebacks_in_log": server.log_lines("Traceback")}
+            print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k:>26}: {v}" for k, v in report.items()))
+            return 0
         train_out: dict = {}
         trainer = threading.Thread(target=_trainers, args=(server.url, trainers, seconds, train_out), daemon=True)
         if trainers:
@@ -257,5 +311,9 @@ def add_commands(what) -> None:
     bl.add_argument("--seconds", type=int, default=90, help=f"how long the crowd stays (at most {MAX_SECONDS})")
     bl.add_argument("--soak", type=int, default=0, help=f"then open/close cycles (at most {MAX_SOAK})")
     bl.add_argument("--one-slot", action="store_true", help="one training at a time (AECORE_MAX_TRAININGS=1)")
+    bl.add_argument("--cloud", action="store_true",
+                    help="Community Cloud's forced settings; one session through every page; peak memory")
+    bl.add_argument("--workers", choices=("process", "thread"), default="",
+                    help="with --cloud: where trainings run (AECORE_WORKERS)")
     bl.add_argument("--json", action="store_true")
     bl.set_defaults(func=cmd_bench_load)
