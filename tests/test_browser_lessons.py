@@ -14,7 +14,8 @@ def answer_shape(page, typed: str) -> None:
 
 
 def test_lesson_one_in_korean(server, browser):
-    page, errors = open_page(browser, server, "/lesson_shapes?lang=ko", "🧩 1강 · 모양이 들어가고 나오기", 1800)
+    page, errors = open_page(browser, server, "/lesson_shapes?lang=ko", "🧩 1강 · 모양이 들어가고 나오기",
+                             1800)
     assert page.get_by_text("수업", exact=True).first.is_visible()  # the Lessons group, first in the navigation
     shot(page, "lesson1-ko-1-idea")
     answers = {2: "28, 28, 16", 3: "14, 14, 16", 4: "4, 4, 8", 5: "16, 16, 16", 6: "28, 28, 1"}

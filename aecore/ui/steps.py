@@ -287,6 +287,14 @@ def c_uses(ctx, reveal):
     return {}
 
 
+def _two(label_a: str, a: float, label_b: str, b: float, names: tuple = ("a", "b", "same"), **more) -> dict:
+    """Two errors side by side, and the facts a 'which is lower' question is checked against."""
+    m = st.columns(2)
+    m[0].metric(label_a, f"{a:.4g}")
+    m[1].metric(label_b, f"{b:.4g}")
+    return {"truth": course.closer(a, b, names), "a": a, "b": b, **more}
+
+
 def _pca(ctx):
     from aecore.ui import lessons as L
     linear_cfg, deep_cfg = configs("pca", ctx.dataset, ctx.kind)
@@ -298,11 +306,9 @@ def c_pca_numbers(ctx, reveal):
     if not reveal:
         return {"k": K_PCA}
     r, _ = _pca(ctx)
-    m = st.columns(2)
-    m[0].metric(t("course.pca_error", k=K_PCA), f"{r['pca_error']:.4g}")
-    m[1].metric(t("course.ae_error"), f"{r['ae_error']:.4g}")
     a, b = r["pca_error"], r["ae_error"]
-    return {"k": K_PCA, "truth": course.closer(a, b, ("pca", "ae", "same")), "a": a, "b": b, "ratio": b / a}
+    return _two(t("course.pca_error", k=K_PCA), a, t("course.ae_error"), b, ("pca", "ae", "same"), k=K_PCA,
+                ratio=b / a)
 
 
 def c_pca_pictures(ctx, reveal):
@@ -323,11 +329,9 @@ def c_pca_deep(ctx, reveal):
     if not reveal:
         return {"k": K_PCA}
     r, deep_error = _pca(ctx)
-    m = st.columns(2)
-    m[0].metric(t("course.pca_error", k=K_PCA), f"{r['pca_error']:.4g}")
-    m[1].metric(t("course.deep_error"), f"{deep_error:.4g}")
     a, b = r["pca_error"], deep_error
-    return {"k": K_PCA, "truth": course.closer(a, b, ("pca", "deep", "same")), "a": a, "b": b, "ratio": b / a}
+    return _two(t("course.pca_error", k=K_PCA), a, t("course.deep_error"), b, ("pca", "deep", "same"), k=K_PCA,
+                ratio=b / a)
 
 
 def c_stacked_table(ctx, reveal):
@@ -372,20 +376,14 @@ def c_tied_error(ctx, reveal):
     if not reveal:
         return {}
     a, b = _two_errors(ctx, slice(0, 2), (t("stacked.plain"), t("stacked.tied")))
-    m = st.columns(2)
-    m[0].metric(t("course.error_plain"), f"{a:.4g}")
-    m[1].metric(t("course.error_tied"), f"{b:.4g}")
-    return {"truth": course.closer(a, b), "a": a, "b": b}
+    return _two(t("course.error_plain"), a, t("course.error_tied"), b)
 
 
 def c_greedy(ctx, reveal):
     if not reveal:
         return {}
     a, b = _two_errors(ctx, slice(2, 4), (t("stacked.greedy"), t("stacked.e2e")))
-    m = st.columns(2)
-    m[0].metric(t("course.error_greedy"), f"{a:.4g}")
-    m[1].metric(t("course.error_e2e"), f"{b:.4g}")
-    return {"truth": course.closer(a, b), "a": a, "b": b}
+    return _two(t("course.error_greedy"), a, t("course.error_e2e"), b)
 
 
 COMPONENTS = {
