@@ -12,7 +12,7 @@ from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
 from aecore.ui.common import callback, device_info, go, page_setup, plain, share_box, shown, t
 from aecore.ui.steps import (COMPONENTS, DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS,
-                             TOOLS, Ctx, _code_row, _lesson1, _plan, configs)
+                             TOOLS, Ctx, code_of, configs, same_everywhere)
 from aecore.use import course
 
 # ---- the texts of a step ---------------------------------------------------------------------------------------
@@ -28,13 +28,8 @@ def _values(ctx) -> dict:
 
 
 def _code_size(ctx) -> int:
-    summary = _plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[0]).summary
-    return int(np.prod(summary.rows[_code_row(summary)].output_shape))
-
-
-def _text(key: str, values: dict) -> str:
-    """A lesson text with the values it names (a value it does not name is ignored)."""
-    return t(key, **values)
+    summary, row = code_of(ctx)
+    return int(np.prod(summary.rows[row].output_shape))
 
 
 def answer_label(ctx, answer) -> str:
@@ -77,9 +72,9 @@ def show(lesson: str) -> None:
     st.subheader(f"{t('course.step_of', i=progress.step + 1, n=len(steps))} · "
                  f"{t(f'course.{lesson}.{step.id}.title')}")
     _nav(lesson, progress, steps, "top")
-    if shown("dataset") and lesson != "shapes" or (lesson == "shapes" and step.id == "train" and shown("dataset")):
+    if shown("dataset") and (lesson != "shapes" or step.id == "train"):
         _dataset_box(ctx)
-    st.markdown(_text(f"course.{lesson}.{step.id}.body", values))
+    st.markdown(t(f"course.{lesson}.{step.id}.body", **values))
     if step.question is None:
         COMPONENTS[step.component](ctx, True)
     else:
@@ -133,8 +128,7 @@ def _nav(lesson, progress, steps, where: str) -> None:
 def _dataset_box(ctx) -> None:
     from aecore.ui.common import bound
     from aecore.ui.training import dataset_label
-    options = [n for n, info in data.REGISTRY.items()
-               if ctx.lesson != "conv" or info.channels == 3] if ctx.lesson == "conv" else list(data.REGISTRY)
+    options = [n for n, info in data.REGISTRY.items() if ctx.lesson != "conv" or info.channels == 3]
     ctx.progress.values.setdefault("dataset", DATASETS[ctx.lesson])
     bound(st.selectbox, t("train.dataset"), key=f"guide.{ctx.lesson}.dataset", obj=ctx.progress.values,
           attr="dataset", options=options, format_func=dataset_label, on_change=lambda _: _new_data(ctx.progress))
@@ -142,7 +136,8 @@ def _dataset_box(ctx) -> None:
 
 def _new_data(progress) -> None:
     """Other images: the answers about results no longer describe what the page will show."""
-    progress.answers = {k: v for k, v in progress.answers.items() if k in ("conv", "pool", "odd", "trim", "fix")}
+    kept = {*SHAPE_ROWS, "fix"}  # lesson 1's shape questions: about a fixed model, not about the images
+    progress.answers = {k: v for k, v in progress.answers.items() if k in kept}
     progress.right = {k: v for k, v in progress.right.items() if k in progress.answers}
 
 
@@ -160,7 +155,7 @@ def _question(ctx, values: dict) -> None:
     st.markdown("##### " + t("course.result"))
     facts = COMPONENTS[step.component](ctx, True)
     values = {**values, **facts}
-    asked.markdown(_text(base + ".ask", values))
+    asked.markdown(t(base + ".ask", **values))
     truth = facts["truth"]
     if step.question.kind == "shape":
         verdict = course.check_shape(committed, truth)
@@ -175,7 +170,7 @@ def _question(ctx, values: dict) -> None:
         say = st.success if verdict.right else st.error
         say(t("course.right" if verdict.right else "course.wrong", truth=shown_truth),
             icon=":material/check_circle:" if verdict.right else ":material/cancel:")
-        st.markdown(_text(why_key(ctx, truth), {**values, "truth": shown_truth}))
+        st.markdown(t(why_key(ctx, truth), **{**values, "truth": shown_truth}))
         st.button(t("course.again"), key=f"{base}.again", icon=":material/replay:",
                   on_click=callback(_forget, progress, step.id))
 
@@ -196,7 +191,7 @@ def _ask(ctx, values: dict) -> None:
     step, progress = ctx.step, ctx.progress
     base = f"course.{ctx.lesson}.{step.id}"
     with st.form(key=f"{base}.form", border=True):
-        st.markdown(f"**{t('course.predict')}** · " + _text(base + ".ask", values))
+        st.markdown(f"**{t('course.predict')}** · " + t(base + ".ask", **values))
         if step.question.kind == "shape":
             st.text_input(t("course.type_shape"), key=f"{base}.typed", max_chars=60)
         else:
@@ -235,22 +230,13 @@ def open_in_tool(session, lesson: str, step: course.Step, dataset: str) -> None:
     if tool == "builder":
         b = session.builder
         if lesson == "shapes" and step.id == "fix":
-            stack, shape, dialect = _lesson1()
-            stack = [dict(spec) for spec in stack]
-            stack[SHAPE_ROWS["trim"]]["padding"] = "same"
-            b.load(stack, shape, dialect, "pasted")
+            b.load(*same_everywhere(), "pasted")
             b.origin = "link"
-        else:
-            model = {"shapes": "s0-keras-conv", "conv": "s1-uva-conv", "code3d": "s2-mlp3",
-                     "stacked": "s4-stacked"}[lesson]
-            if model == "s0-keras-conv":
-                b.load_choice(model)
-            else:  # the lesson's model on its images, as the table showed it
-                config = configs(lesson, dataset, device_info().kind)[0]
-                p = _plan(config)
-                stack, shape, dialect = presets.make(model, **dict(config.model_params),
-                                                     **_size_params(model, p))
-                b.load(stack, shape, dialect, model)
+        else:  # the lesson's model on its images, as the table showed it
+            config = configs(lesson, dataset, device_info().kind)[0]
+            info = data.REGISTRY[config.dataset]
+            params = presets.fit_to(config.model, info.channels, info.side, **dict(config.model_params))
+            b.load(*presets.make(config.model, **params), config.model)
     elif tool == "train":
         config = configs(lesson, dataset, device_info().kind)[0]
         tr = session.train
@@ -269,14 +255,3 @@ def open_in_tool(session, lesson: str, step: course.Step, dataset: str) -> None:
     else:
         session.page(tool, "").dataset = dataset
     st.session_state["guide.go"] = tool
-
-
-def _size_params(model: str, p) -> dict:
-    """A preset's channels and side as the plan gave them (the dataset's)."""
-    names = presets.PRESETS[model].params
-    out = {}
-    if "channels" in names:
-        out["channels"] = p.channels
-    if "side" in names:
-        out["side"] = p.height
-    return out

@@ -106,15 +106,19 @@ def c_table_to(ctx, reveal):
     return {"truth": summary.rows[row].output_shape, "h": h, "w": w, "c": c}
 
 
-def c_what_if_same(ctx, reveal):
-    row = SHAPE_ROWS["trim"]
+def same_everywhere():
+    """Lesson 1's model with the trimming 'valid' convolution made 'same' (the step's 'what if')."""
     stack, shape, dialect = _lesson1()
+    stack = [dict(spec) for spec in stack]
+    stack[SHAPE_ROWS["trim"]]["padding"] = "same"
+    return stack, shape, dialect
+
+
+def c_what_if_same(ctx, reveal):
     if not reveal:
-        shape_table(summarize(stack, shape, dialect))
+        shape_table(summarize(*_lesson1()))
         return {}
-    changed = [dict(spec) for spec in stack]
-    changed[row]["padding"] = "same"
-    summary = summarize(changed, shape, dialect)
+    summary = summarize(*same_everywhere())
     shape_table(summary)
     shape_banner(summary)
     return {"truth": summary.output_shape}
@@ -158,15 +162,24 @@ def _code_row(summary) -> int:
     return summary.bottleneck if summary.bottleneck is not None else 0
 
 
-def c_conv_table(ctx, reveal):
-    config = configs("conv", ctx.dataset, ctx.kind)[0]
-    summary = _plan(config).summary
-    row = _code_row(summary)
+def code_of(ctx) -> tuple:
+    """(summary, row of the code) of the lesson's first model on the lesson's images."""
+    summary = _plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[0]).summary
+    return summary, _code_row(summary)
+
+
+def _code_table(ctx, reveal) -> tuple:
+    """The lesson's model's table, its code row hidden until the answer; (summary, facts: truth and row)."""
+    summary, row = code_of(ctx)
     shape_table(summary, hide_from=row + 1 if reveal else row)
-    truth = summary.rows[row].output_shape
+    return summary, {"truth": summary.rows[row].output_shape, "row": row}
+
+
+def c_conv_table(ctx, reveal):
+    summary, facts = _code_table(ctx, reveal)
     pixels = int(np.prod(summary.input_shape))
-    n = int(np.prod(truth))
-    return {"truth": truth, "n": n, "pixels": pixels, "ratio": f"{pixels / n:.0f}", "row": row}
+    n = int(np.prod(facts["truth"]))
+    return {**facts, "n": n, "pixels": pixels, "ratio": f"{pixels / n:.0f}"}
 
 
 def c_conv_rebuild(ctx, reveal):
@@ -178,8 +191,6 @@ def c_conv_rebuild(ctx, reveal):
 def c_denoise_rows(ctx, reveal):
     if not reveal:
         return {}
-    import torch
-
     from aecore.ui.using import codes, images_row
     from aecore.use import quality
     base, noisy_cfg = configs("conv", ctx.dataset, ctx.kind)
@@ -192,11 +203,7 @@ def c_denoise_rows(ctx, reveal):
                        (t("course.row_plain"), out["plain"]["images"]), (t("course.row_dae"), out["dae"]["images"])):
         st.markdown(f"**{title}**")
         images_row(row, [""] * len(row))
-
-    def mse(x):
-        return float(((torch.as_tensor(x).float() - torch.as_tensor(clean).float() / (
-            255 if clean.dtype == torch.uint8 else 1)) ** 2).mean())
-    a, b = mse(_unit(out["plain"]["images"])), mse(_unit(out["dae"]["images"]))
+    a, b = (float(((_unit(out[name]["images"]) - _unit(clean)) ** 2).mean()) for name in ("plain", "dae"))
     return {"truth": course.closer(a, b, ("plain", "dae", "same")), "a": a, "b": b}
 
 
@@ -235,24 +242,15 @@ def _other_query(progress, n: int) -> None:
 
 
 def c_medical(ctx, reveal):
+    from aecore.ui.guide import open_in_tool  # the same hand-over as the step's own tool button
     if shown("tool"):
         st.button(t("course.conv.medical.go"), key="guide.conv.pathmnist", icon=":material/biotech:",
-                  on_click=callback(_to_similar_on, ctx.session, "pathmnist"))
+                  on_click=callback(open_in_tool, ctx.session, ctx.lesson, ctx.step, "pathmnist"))
     return {}
 
 
-def _to_similar_on(session, dataset: str) -> None:
-    use = session.page("similar", "s1-uva-conv")
-    use.model, use.dataset = "s1-uva-conv", dataset
-    st.session_state["guide.go"] = "similar"
-
-
 def c_mlp_table(ctx, reveal):
-    config = configs("code3d", ctx.dataset, ctx.kind)[0]
-    summary = _plan(config).summary
-    row = _code_row(summary)
-    shape_table(summary, hide_from=row + 1 if reveal else row)
-    return {"truth": summary.rows[row].output_shape, "row": row}
+    return _code_table(ctx, reveal)[1]
 
 
 def c_mlp_rebuild(ctx, reveal):
@@ -335,11 +333,8 @@ def c_pca_deep(ctx, reveal):
 
 
 def c_stacked_table(ctx, reveal):
-    config = configs("stacked", ctx.dataset, ctx.kind)[0]
-    summary = _plan(config).summary
-    row = _code_row(summary)
-    shape_table(summary, hide_from=row + 1 if reveal else row)
-    return {"truth": summary.rows[row].output_shape, "row": row, "params": f"{summary.total_params:,}"}
+    summary, facts = _code_table(ctx, reveal)
+    return {**facts, "params": f"{summary.total_params:,}"}
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
