@@ -145,17 +145,7 @@ class VAE(nn.Module):
 
 def _decode_parts(base, code, logits: bool):
     """The base model's decoder from the bottleneck on, leaving out the final sigmoid for BCE on logits."""
-    skip = base._final_at if logits and base._final == "sigmoid" else None
-    x = code
-    for i in range(base.bottleneck + 1, len(base.blocks)):
-        block = base.blocks[i]
-        if skip is not None and skip[0] == i:
-            for j, module in enumerate(block):
-                if j != skip[1]:
-                    x = module(x)
-        else:
-            x = block(x)
-    return code, x
+    return code, base.run_from(code, base.bottleneck + 1, logits)[1]
 
 
 def kl_normal(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:

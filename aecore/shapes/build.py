@@ -53,18 +53,25 @@ class StackModel(nn.Module):
     def forward_parts(self, x, logits: bool = False):
         """(code, output) in one pass. With ``logits`` the final Sigmoid is left out (wherever it sits,
         e.g. before an Unflatten), so the loss can be BCE on logits: stable, and safe under autocast."""
+        return self.run_from(x, 0, logits, keep=self.bottleneck)
+
+    def run_from(self, x, start: int, logits: bool = False, keep: int | None = None):
+        """Blocks ``start``… on ``x``: (the output of block ``keep``, or ``x`` when it does not run; the
+        last output, or ``x`` when no block is left). With ``logits`` the final Sigmoid is left out
+        (wherever it sits)."""
         skip = self._final_at if logits and self._final == "sigmoid" else None
-        z = x
-        for i, block in enumerate(self.blocks):
+        kept = x
+        for i in range(start, len(self.blocks)):
+            block = self.blocks[i]
             if skip is not None and skip[0] == i:
                 for j, module in enumerate(block):
                     if j != skip[1]:
                         x = module(x)
             else:
                 x = block(x)
-            if i == self.bottleneck:
-                z = x
-        return z, x
+            if i == keep:
+                kept = x
+        return kept, x
 
     def forward(self, x):
         return self.blocks(x)
