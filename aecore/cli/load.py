@@ -231,6 +231,10 @@ def _tour(url: str, out: dict, train_wait_s: float = 240) -> None:
         browser.close()
 
 
+def _show(report: dict, as_json: bool) -> None:
+    print(json.dumps(report, indent=1) if as_json else "\n".join(f"{k:>26}: {v}" for k, v in report.items()))
+
+
 def _percentile(values: list, q: float) -> float | None:
     if not values:
         return None
@@ -271,7 +275,7 @@ def cmd_bench_load(args) -> int:
                       "workers_rss_max_mb": round(max((s["workers_mb"] for s in samples), default=0), 1),
                       "together_rss_max_mb": round(max(both, default=0), 1),
                       "tracebacks_in_log": server.log_lines("Traceback")}
-            print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k:>26}: {v}" for k, v in report.items()))
+            _show(report, args.json)
             return 0
         train_out: dict = {}
         trainer = threading.Thread(target=_trainers, args=(server.url, trainers, seconds, train_out), daemon=True)
@@ -300,7 +304,7 @@ def cmd_bench_load(args) -> int:
             report["soak_server_rss_mb"] = [round(v, 1) for v in asyncio.run(_soak(server.url, cycles, server))]
     finally:
         server.stop()
-    print(json.dumps(report, indent=1) if args.json else "\n".join(f"{k:>26}: {v}" for k, v in report.items()))
+    _show(report, args.json)
     return 0
 
 
