@@ -17,7 +17,6 @@ ALLOWED = {
 }
 LONG_WITH_A_REASON = {
     "aecore/shapes/keras_rules.py": "one rule per Keras layer, with its checks and its 'why': a table, not logic",
-    "aecore/text/course.py": "the five lessons' sentences in two languages: a catalogue, not logic",
 }
 
 

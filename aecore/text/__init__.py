@@ -9,26 +9,23 @@ context it was started from, so its messages follow the learner who started it.
     with using("ko"):
         t("train.go")            # '학습 시작'
 
-Catalogues live beside this file, one per area, each a dict key -> (en, ko).
+The texts are gettext catalogs, one ``.po`` file per language in ``po/`` beside this file (see
+``catalog.py``): a translator opens them in any .po editor. ``CATALOG`` is key -> (en, ko) read from them.
 """
 from __future__ import annotations
 
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from aecore.text import app, builder, course, layers, learn, models, use
+from aecore.text import catalog
 
 LANGS = ("en", "ko")
 LANG_NAMES = {"en": "English", "ko": "한국어"}
 
 _LANG: ContextVar[str] = ContextVar("aecore_lang", default="en")
 
-CATALOG: dict[str, tuple[str, str]] = {}
-for _part in (layers.TEXT, app.TEXT, builder.TEXT, learn.TEXT, use.TEXT, models.TEXT, course.TEXT):
-    _dupes = CATALOG.keys() & _part.keys()
-    if _dupes:  # pragma: no cover - caught by the first import in any test
-        raise RuntimeError(f"duplicate text keys: {sorted(_dupes)}")
-    CATALOG.update(_part)
+CATALOG: dict[str, tuple] = catalog.load()   # key -> (en, ko); a plural entry's text is a tuple of forms
+PLURAL = {"en": lambda n: 0 if n == 1 else 1, "ko": lambda n: 0}  # which form, by the value of {n}
 
 
 def valid_lang(code) -> str:
@@ -61,7 +58,10 @@ def t(key: str, /, **values) -> str:
     pair = CATALOG.get(key)
     if pair is None:
         return key  # visible, never a crash in front of a class; tests check every key exists
-    text = pair[1] if _LANG.get() == "ko" else pair[0]
+    lang_ = _LANG.get()
+    text = pair[1] if lang_ == "ko" else pair[0]
+    if isinstance(text, tuple):  # plural forms, chosen by {n}
+        text = text[min(PLURAL[lang_](abs(int(values.get("n", 0)))), len(text) - 1)]
     return text.format(**values) if values else text
 
 
