@@ -18,10 +18,33 @@ def test_a_shape_is_read_however_it_is_typed():
     assert check_shape("3", (3,)).right and not check_shape("3, 1", (3,)).right
 
 
-@pytest.mark.parametrize("typed", ["", "twenty", "28 x 28", "1," * 3000, "0, 28"])
+@pytest.mark.parametrize("typed", ["14×14×16", "14x14x16", "14 X 14 X 16", "(14, 14, 16)", "14,14,16", "14 14 16",
+                                   "[14, 14, 16]", " 14 ×  14 × 16 ", "14*14*16", "(None, 14, 14, 16)", "14, 14, 16,"])
+def test_a_shape_in_the_lessons_own_notation(typed):
+    v = check_shape(typed, (14, 14, 16))
+    assert v.right and v.answer == (14, 14, 16) and v.problem is None, typed
+
+
+def test_the_notation_keeps_the_numbers_apart():
+    assert check_shape("28 x 28", (28, 28)).right and check_shape("3", (3,)).right
+    assert check_shape("14×14×8", (14, 14, 16)).answer == (14, 14, 8)
+    assert check_shape("16 16 16 16", (16, 16, 16, 16)).right
+
+
+@pytest.mark.parametrize("typed", ["", "twenty", "28 by 28", "1," * 3000, "0, 28", "1, 2, 3, 4, 5", "14×", "x14", "××",
+                                   "14.5, 14, 16", "-14, 14, 16", "１４, 14, 16", "None", "(14, 14, 16", "14; 14; 16",
+                                   "2097152, 1"])
 def test_an_unreadable_shape_is_a_message_not_a_wrong_answer(typed):
     v = check_shape(typed, (28, 28, 16))
     assert v.problem and not v.right and v.answer is None and len(v.problem) < 300
+    assert "output shape" in v.problem and "input shape" not in v.problem
+
+
+def test_the_unreadable_shape_message_in_korean():
+    from aecore.text import using
+    with using("ko"):
+        problem = check_shape("twenty", (28, 28, 16)).problem
+    assert "출력 모양" in problem and "'twenty'" in problem
 
 
 def test_a_choice_is_right_only_when_it_is_the_truth():

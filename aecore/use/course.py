@@ -12,12 +12,13 @@ of the picture beside it. No streamlit here: the checks are tested on their own.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from aecore.shapes.layers import parse_shape
-from aecore.shapes.rules import LayerError
+from aecore.shapes.layers import MAX_DIM
+from aecore.text import clip, t
 
 
 @dataclass(frozen=True)
@@ -89,11 +90,37 @@ class Verdict:
     problem: str | None = None      # the answer could not be read: a message; nothing is recorded
 
 
+_SEPARATORS = re.compile(r"[\s,×xX*]+")  # 14, 14, 16 · 14×14×16 · 14x14x16 · 14 X 14 X 16 · 14 14 16
+
+
+class ShapeError(ValueError):
+    """An answer that is not a shape; its message says how to type one."""
+
+
+def read_shape(typed: str) -> tuple[int, ...]:
+    """An output shape as the lessons write it: "(14, 14, 16)", "14×14×16", "14x14x16", "14 X 14 X 16",
+    "14 14 16", "[14,14,16]", "3"; a leading batch "None" (as Keras prints it) is left out. One to four
+    whole numbers from 1 to 2**20, else ShapeError."""
+    text = str(typed)[:200].strip()
+    if text[:1] in "([" and text[-1:] in ")]":
+        text = text[1:-1]
+    text = text.strip()
+    parts = [p for p in _SEPARATORS.split(text) if p]
+    if text[:1] in "×xX*" or text[-1:] in "×xX*":  # "14×": still being typed, not the shape (14,)
+        parts = []
+    if parts and parts[0].lower() == "none":
+        parts = parts[1:]
+    if not 1 <= len(parts) <= 4 or not all(p.isascii() and p.isdigit() for p in parts) \
+            or not all(1 <= int(p) <= MAX_DIM for p in parts):
+        raise ShapeError(t("course.bad_shape", v=clip(typed)))
+    return tuple(int(p) for p in parts)
+
+
 def check_shape(typed: str, truth: tuple) -> Verdict:
-    """A typed shape ("28, 28, 16", "(28,28,16)", "3") against the shape the table shows."""
+    """A typed shape ("28, 28, 16", "(28,28,16)", "28×28×16", "3") against the shape the table shows."""
     try:
-        answer = parse_shape(typed)
-    except LayerError as e:
+        answer = read_shape(typed)
+    except ShapeError as e:
         return Verdict(False, None, tuple(truth), problem=str(e))
     return Verdict(answer == tuple(truth), answer, tuple(truth))
 
