@@ -8,6 +8,7 @@
     using     the pages that use a model: model choice, training what is missing, codes, images, uploads
     lessons   the 'Lessons' models' pages: their computations, cached per model
     guide     the guided lessons: step list, one step at a time, predict then check, open in the tool
+    learner   this browser's learner id (a cookie) and its lessons' progress kept on the server across reloads
     classview the teacher's class view (behind a token): sessions, runs, cache, warming a lesson
     viz       plotly figures as pure functions
 """

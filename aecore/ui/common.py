@@ -7,7 +7,7 @@ import re
 import streamlit as st
 
 from aecore import text
-from aecore.ui import links, state
+from aecore.ui import learner, links, state
 
 # ---- language ------------------------------------------------------------------------------------------
 
@@ -210,6 +210,7 @@ def sidebar() -> None:
         st.caption(t("side.device", icon=icon, kind=info.kind.upper(), name=info.name, memory=memory))
         if info.kind == "cpu":
             st.caption(t("side.cpu_hint"))
+        learner.remember()  # this browser's learner id, for the next connection (a reload keeps the answers)
 
 
 def page_link(path: str, label: str, icon: str | None = None) -> None:
