@@ -5,7 +5,7 @@ from aecore import ui
 from aecore.shapes import editing, presets
 from aecore.shapes.lower import LowerError, lower, pytorch_code
 from aecore.shapes.parse import ParseError, guess_input_shape, read_code
-from aecore.ui.builder import current_summary, layer_editor, shape_banner, shape_table
+from aecore.ui.builder import current_summary, layer_editor, paste_way, shape_banner, shape_table
 
 session = ui.page_setup("builder")
 b = session.builder
@@ -18,11 +18,11 @@ def start_from(name):
 
 
 def read_pasted():
-    b.paste_notes = []
+    b.paste_notes, b.paste_way = [], ()
     try:
         parsed = read_code(b.code, {k: v for k, v in b.code_vars.items() if v is not None})
     except ParseError as e:
-        b.paste_error = str(e)
+        b.paste_error, b.paste_way = str(e), e.way
         if e.name:  # ask for the missing value, then the learner reads again
             b.code_vars.setdefault(e.name, None)
         return
@@ -89,6 +89,7 @@ if ui.shown("paste"):
         st.button(t("builder.read"), key=P + "read", on_click=ui.callback(read_pasted), type="primary")
         if b.paste_error:
             st.error(ui.plain(b.paste_error) + "  \n" + t("builder.paste_kept"))
+            paste_way(b)
         for note in b.paste_notes:
             st.info(ui.plain(note))
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from aecore.shapes import editing
+from aecore.shapes import editing, presets
 from aecore.shapes.layers import Summary, parse_shape, summarize
 from aecore.shapes.rules import LayerError, fmt_shape
 from aecore.ui import state
-from aecore.ui.common import bound, callback, plain, t
+from aecore.ui.common import bound, callback, go, plain, t
 
 P = "builder."
 
@@ -126,3 +126,20 @@ def _fields(b: state.Builder, layer: state.Layer, keywords: list[str]) -> None:
                 else t("builder.required")
             bound(col.text_input, label, key=_key(layer.uid, kw), obj=layer.values, attr=kw, default="",
                   placeholder=hint, on_change=_edited(b))
+
+
+def paste_way(b: state.Builder) -> None:
+    """Under a refused paste, a button for each built-in model its message names: a preset opens here, the tied
+    model on the Stacked & tied page."""
+    for way in b.paste_way:
+        if way in presets.PRESETS:
+            st.button(t("builder.tf1_open_preset", model=t("preset." + way)), key=f"{P}way.{way}",
+                      icon=":material/open_in_new:", on_click=callback(_open_preset, b, way))
+        elif way == "tied" and st.button(t("builder.tf1_open_tied", page=t("nav.stacked")), key=P + "way.tied",
+                                         icon="🥞", type="primary"):
+            go("pages/stacked.py", t("nav.stacked"), "🥞")
+
+
+def _open_preset(b: state.Builder, name: str) -> None:
+    b.load_choice(name)  # as the Start-from menu loads it (an edited or pasted stack stays one undo away)
+    b.paste_error, b.paste_way, b.paste_notes = None, (), []

@@ -87,6 +87,7 @@ class Builder:
     code: str = ""                  # the paste box
     code_vars: dict = field(default_factory=dict)  # values the learner gave for names the code never sets
     paste_error: str | None = None
+    paste_way: tuple = ()           # the built-in models a refused paste's message names (a preset, "tied")
     paste_notes: list = field(default_factory=list)
     torch_view: bool = False
     add_type: str | None = None
@@ -119,7 +120,8 @@ class Builder:
         if self.previous is not None:
             keep = self.next_uid
             for f in fields(self):
-                if f.name not in ("previous", "next_uid", "code", "code_vars", "paste_error", "paste_notes"):
+                if f.name not in ("previous", "next_uid", "code", "code_vars", "paste_error", "paste_way",
+                                  "paste_notes"):
                     setattr(self, f.name, getattr(self.previous, f.name))
             self.next_uid = max(keep, self.previous.next_uid)
             self.previous = None

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import ast
 
+from aecore.shapes.code import tf1
 from aecore.shapes.code import values as sv
 from aecore.shapes.code.objects import (FUNCTIONAL, IGNORED_CALLS, IGNORED_KEYWORDS, MAX_LAYERS, MERGES, ONE_D,
                                         SAMPLE_MAKERS, SHAPE_READS, TENSOR_FUNCS, TORCH_ALIASES, Function, Instance,
-                                        Layer, Model, Module, Named, Opaque, Seq, Tensor, forward_of, layer_rule,
-                                        listify, one_tensor)
+                                        Layer, Model, Module, Named, Opaque, Partial, Seq, Tensor, forward_of,
+                                        layer_rule, listify, one_tensor)
 from aecore.shapes.code.ops import _functional_op, _Identity, _ObjectMethod, _Shape, _Super, _TensorMethod
 from aecore.shapes.code.values import BATCH, ParseError, Unknown, fail
 from aecore.shapes.rules import Ctx, LayerError, NumpyInt, bind
@@ -33,11 +34,11 @@ class Calls:
                 if not isinstance(v, dict):
                     raise fail("parse.expression", node.lineno)
                 kwargs.update(v)
-            elif k.arg in IGNORED_KEYWORDS:
+            elif k.arg in IGNORED_KEYWORDS or self.tf1 and k.arg in tf1.IGNORED:
                 try:
                     kwargs[k.arg] = self.value(k.value, env, d)
-                except (ParseError, Unknown):
-                    kwargs[k.arg] = None
+                except (ParseError, Unknown) as e:  # (an initialiser TF1 is given is not None: kept as such)
+                    kwargs[k.arg] = None if k.arg in IGNORED_KEYWORDS else Opaque(k.arg, node.lineno, e)
                 if isinstance(k.value, ast.Call):  # regularizers.l2(1e-4): not followed, and said so
                     self.note("parse.note_ignored_kw", line=node.lineno, kw=k.arg)
             else:
@@ -60,19 +61,41 @@ class Calls:
             args, kwargs = self._arguments(node, env, d)
             return func.call(self, args, kwargs, line)
         if isinstance(func, Named):
-            return self._named(func, node, env, d)
-        if isinstance(func, Function):
-            args, kwargs = self._arguments(node, env, d)
-            return self.run_function(func.node, args, kwargs, line, func.bound)
-        if isinstance(func, ast.ClassDef):
-            args, kwargs = self._arguments(node, env, d)
-            return self.instantiate(func, args, kwargs, line)
+            self._refused_name(func, line)
         if isinstance(func, (Layer, Seq, Model, Instance)):  # a layer or model applied to a tensor
             args, kwargs = self._arguments(node, env, d)
             return self.apply(func, args, line)
+        if isinstance(func, (Named, Function, ast.ClassDef, Module, Partial)):
+            args, kwargs = self._arguments(node, env, d)
+            return self.invoke(func, args, kwargs, line)
+        if isinstance(func, Opaque):
+            raise fail("parse.unknown_call", line, name=func.what)
+        raise fail("parse.expression", line)
+
+    def invoke(self, func, args: list, kwargs: dict, line: int):
+        """A call of a function, class or module function with its arguments' values (a ``partial`` adds its own)."""
+        if isinstance(func, Partial):
+            return self.invoke(func.func, list(func.args) + list(args), {**func.kwargs, **kwargs}, line)
+        if isinstance(func, Named):
+            self._refused_name(func, line)
+            if func.path.startswith(("tensorflow.", "tf.")):  # tf.layers.dropout, tf.layers.flatten (TF1)
+                full = func.path if func.path.rsplit(".", 1)[-1] == func.name else f"{func.path}.{func.name}"
+                out = tf1.call(self, full, args, kwargs, line)
+                if out is not NotImplemented:
+                    return out
+            return self._named(func, args, kwargs, line)
+        if isinstance(func, Function):
+            return self.run_function(func.node, args, kwargs, line, func.bound)
+        if isinstance(func, ast.ClassDef):
+            return self.instantiate(func, args, kwargs, line)
         if isinstance(func, Module):
             name = func.path.rsplit(".", 1)[-1]
-            args, kwargs = self._arguments(node, env, d)
+            if name == "partial" and func.path in ("functools.partial", "partial") and args:
+                return Partial(args[0], tuple(args[1:]), dict(kwargs))  # partial(tf.layers.dense, activation=...)
+            out = tf1.call(self, func.path, args, kwargs, line) if func.path.startswith(("tensorflow.", "tf.")) \
+                else NotImplemented
+            if out is not NotImplemented:
+                return out
             if name == "summary" and func.path.split(".")[0] in ("torchsummary", "torchinfo"):
                 size = args[1] if len(args) > 1 else kwargs.get("input_size")
                 if args and isinstance(size, tuple) and all(isinstance(s, int) for s in size):
@@ -84,8 +107,6 @@ class Calls:
             if any(isinstance(a, Tensor) for a in list(args) + list(kwargs.values())):  # torch.exp(x)
                 raise fail("parse.tensor_call", line, name=name)
             raise fail("parse.unknown_call", line, name=name)
-        if isinstance(func, Opaque):
-            raise fail("parse.unknown_call", line, name=func.what)
         raise fail("parse.expression", line)
 
     def _sample(self, args, kwargs, line) -> Tensor:
@@ -122,15 +143,18 @@ class Calls:
         self.note("parse.note_shape_read", line=line, shape=tuple(summary.output_shape))
         return (BATCH,) + tuple(summary.output_shape)
 
-    def _named(self, func: Named, node, env, d):
-        name, line = func.name, node.lineno
-        if name in ONE_D:
-            raise fail("parse.one_d", line, name=name)
-        if name in MERGES:
-            raise fail("parse.merge", line, name=name)
-        if name == "Lambda":
+    @staticmethod
+    def _refused_name(func: Named, line: int) -> None:
+        """Layers the reader refuses by name, before their arguments are read."""
+        if func.name in ONE_D:
+            raise fail("parse.one_d", line, name=func.name)
+        if func.name in MERGES:
+            raise fail("parse.merge", line, name=func.name)
+        if func.name == "Lambda":
             raise fail("parse.lambda", line)
-        args, kwargs = self._arguments(node, env, d)
+
+    def _named(self, func: Named, args: list, kwargs: dict, line: int):
+        name = func.name
         if name in SHAPE_READS:  # int_shape(x), tf.shape(x)
             return self._read_shape(args, line)
         if name == "super":

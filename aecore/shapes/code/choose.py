@@ -5,7 +5,8 @@ from __future__ import annotations
 import ast
 import re
 
-from aecore.shapes.code.objects import (MAX_NODES, MAX_SOURCE, PARAM_FREE, Instance, Model, Parsed, Seq,
+from aecore.shapes.code import tf1
+from aecore.shapes.code.objects import (MAX_NODES, MAX_SOURCE, PARAM_FREE, Instance, Model, Parsed, Seq, Tensor,
                                         is_custom_layer)
 from aecore.shapes.code.reader import Reader
 from aecore.shapes.code.values import ParseError, Unknown, fail
@@ -39,6 +40,8 @@ def _candidate(reader, value, line: int):
         return (layers, shape or example) if layers else None
     if isinstance(value, Model):
         return (value.layers(), value.input_shape or example) if value.chain else None
+    if isinstance(value, Tensor):  # TF1: the layers from a placeholder to this tensor
+        return list(value.specs), value.input_shape
     return None
 
 
@@ -78,10 +81,14 @@ def read_code(source: str, variables: dict | None = None):
     tree = _tree(source)
     reader = Reader(tree, variables or {})
     try:
+        if reader.tf1 and (weights := tf1.hand_made_weights(tree)) is not None:
+            raise weights
         reader.run(tree.body, reader.globals, top=True)
         layers, shape, line, name = _choose(reader, tree)
         stack = _flatten_specs(layers, line)
-    except ParseError:
+    except ParseError as e:
+        if reader.tf1 and e.name is None:  # TensorFlow 1 code: said as such, with the way forward
+            raise tf1.refused(e) from None
         raise
     except Unknown as e:
         raise ParseError(t("parse.unknown_name", line=e.line, name=e.name), e.line, e.name) from None
@@ -126,17 +133,39 @@ def _choose(reader, tree):
     for line, name, value in reader.assigned:
         c = _candidate(reader, value, line)
         if c is not None:
-            found.append((len(c[0]), line, name, c))
+            found.append((len(c[0]), line, name, c, value))
+    if not found and reader.placeholders:  # TF1 graph code: no layer is applied to its placeholders
+        raise ParseError(t("parse.tf1_no_input"))
     if not found:
-        found = _uncalled(reader, tree)
-    best = max(found, key=lambda f: (f[0], f[1]))
+        try:
+            found = _uncalled(reader, tree)
+        except (ParseError, Unknown):
+            if reader.tf1:  # (a TF1 function's tensor argument is not a number to ask for)
+                raise ParseError(t("parse.tf1_no_input")) from None
+            raise
+    best = max(found, key=lambda f: (f[0], reader.tf1 and _rebuilds(f[3]), f[1]))
     layers, shape = best[3]
     if shape is None and layers and layers[0].input_shape is not None:
         shape = layers[0].input_shape
+    if isinstance(best[4], Tensor):  # TF1: the tensors on the way there are not other models
+        reader.note("parse.note_tf1", line=reader.placeholders.get(best[4].origin, 1))
+        found = [f for f in found if not (isinstance(f[4], Tensor) and len(f[3][0]) <= len(layers) and
+                                          all(a is b for a, b in zip(f[3][0], layers)))]
     others = sorted({f[2] for f in found if f is not best and f[2] and f[2] != best[2]})
     if others:
         reader.note("parse.note_chosen", line=best[1], name=best[2] or "…", others=", ".join(others))
     return layers, shape, best[1], best[2]
+
+
+def _rebuilds(candidate) -> bool:
+    """Whether a candidate's output has its input's shape (in TF1 code, of two branches as long, the decoder's
+    and a classifier's, the autoencoder's)."""
+    from aecore.shapes.layers import summarize
+    layers, shape = candidate
+    if not shape:
+        return False
+    summary = summarize([dict(layer.spec) for layer in layers], shape, "keras")
+    return summary.ok and tuple(summary.output_shape) == tuple(shape)
 
 
 def _uncalled(reader, tree) -> list:
@@ -155,7 +184,7 @@ def _uncalled(reader, tree) -> list:
         for v in (values if isinstance(values, tuple) else (values,)):
             c = _candidate(reader, v, node.lineno)
             if c is not None:
-                out.append((len(c[0]), node.lineno, node.name, c))
+                out.append((len(c[0]), node.lineno, node.name, c, v))
                 reader.note("parse.note_uncalled", line=node.lineno, name=node.name)
     for stmt in tree.body:
         if isinstance(stmt, ast.FunctionDef) and stmt.name in reader.makers:

@@ -27,7 +27,7 @@ SAME = {"to", "cuda", "cpu", "double", "float", "half", "train", "eval", "contig
 # Names a notebook cell uses without its import lines, and the modules they usually are.
 WELL_KNOWN = {"nn": "torch.nn", "F": "torch.nn.functional", "torch": "torch", "tf": "tensorflow", "keras": "keras",
               "layers": "keras.layers", "models": "keras.models", "np": "numpy", "math": "math",
-              "K": "keras.backend", "Variable": "torch.autograd"}
+              "K": "keras.backend", "Variable": "torch.autograd", "partial": "functools.partial"}
 # Functions on a tensor that stand for a layer (F.max_pool2d(x, 2), torch.flatten(x, 1), tf.reshape(x, ...)).
 TENSOR_FUNCS = {"max_pool2d", "avg_pool2d", "interpolate", "dropout", "flatten", "reshape", "upsample", "pad",
                 "adaptive_avg_pool2d"}
@@ -176,6 +176,14 @@ class Instance:
 class Function:
     node: object         # the ast.FunctionDef
     bound: object = None  # the Instance a method belongs to
+
+
+@dataclass
+class Partial:
+    """``functools.partial(f, *args, **kwargs)``: ``f`` with those arguments given first."""
+    func: object
+    args: tuple = ()
+    kwargs: dict = field(default_factory=dict)
 
 
 @dataclass

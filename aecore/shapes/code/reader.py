@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 
 from aecore.shapes import keras_rules, torch_rules
+from aecore.shapes.code import tf1
 from aecore.shapes.code import values as sv
 from aecore.shapes.code.calls import Calls
 from aecore.shapes.code.objects import (CONTAINERS, FUNCTIONAL, MERGES, NO_OPS, ONE_D, TORCH_ALIASES, WELL_KNOWN,
@@ -36,6 +37,12 @@ class Reader(Calls, Statements):
         self.expects: dict = {}   # id(layer) -> (the input shape its own model declares, line): checked at the end
         self.examples: dict = {}  # id(model) -> the input shape the paste itself gives it
         self.makers = model_makers(tree)  # the paste's functions and classes that build a model
+        self.tf1 = tf1.uses_tf1(tree)     # TensorFlow 1 graph code: placeholders, tf.layers, sessions
+        self.placeholders: dict = {}      # a placeholder's input number -> its line
+        self.arg_scopes: list = []        # TF1's arg_scope: (functions, the keywords they are given)
+        if self.tf1:
+            self.dialect = "keras"  # (tf.nn.elu would count as PyTorch's nn)
+            self.makers = self.makers | tf1.builders(tree)
 
     # ---- small helpers ------------------------------------------------------------------------------
     def note(self, key: str, **values) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 
+from aecore.shapes.code import tf1
 from aecore.shapes.code import values as sv
 from aecore.shapes.code.objects import (MAX_CALL_DEPTH, PARAM_FREE, Function, Instance, Layer, Model, Opaque, Seq,
                                         Tensor, builds_model, forward_of, is_custom_layer, method, one_tensor)
@@ -41,8 +42,10 @@ class Statements:
                     names = [target] if isinstance(target, ast.Name) else \
                         [e for e in getattr(target, "elts", []) if isinstance(e, ast.Name)]
                     for name in names:
-                        if isinstance(env.get(name.id), (Seq, Model, Instance)):
-                            self.assigned.append((line, name.id, env[name.id]))
+                        v = env.get(name.id)
+                        if isinstance(v, (Seq, Model, Instance)) or isinstance(v, Tensor) and v.specs and \
+                                v.origin in self.placeholders:  # TF1: a tensor made from a placeholder
+                            self.assigned.append((line, name.id, v))
         elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
             self._bind(stmt.target, self._value_or_skip(stmt.value, env, line, top), env, line)
         elif isinstance(stmt, ast.AugAssign):
@@ -86,6 +89,10 @@ class Statements:
             self.run(stmt.body if test else stmt.orelse, env, top)
         elif isinstance(stmt, (ast.Pass, ast.Assert, ast.Global, ast.Nonlocal, ast.Delete)):
             pass
+        elif isinstance(stmt, ast.With) and self.tf1 and tf1.scopes_only(stmt):
+            self.run(stmt.body, env, top)  # with tf.variable_scope("encoder"): names, nothing else
+        elif isinstance(stmt, ast.With) and self.tf1 and tf1.arg_scopes(stmt):
+            tf1.run_arg_scope(self, stmt, env, top)  # with arg_scope([fully_connected], activation_fn=...):
         elif isinstance(stmt, (ast.With, ast.Try)) and top:
             self.run(stmt.body, env, top)
         elif isinstance(stmt, ast.While) and top and not builds_model(stmt, self.makers):

@@ -37,10 +37,11 @@ _COMPARE = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, as
 class ParseError(ValueError):
     """The pasted code cannot be read (exactly, or at all); the message says why, with the line."""
 
-    def __init__(self, message: str, line: int | None = None, name: str | None = None):
+    def __init__(self, message: str, line: int | None = None, name: str | None = None, way: tuple = ()):
         super().__init__(message)
         self.line = line
         self.name = name  # set when the code uses a name it never gives a value
+        self.way = way    # the built-in models the message names as the way forward (presets, "tied")
 
 
 class Unknown(Exception):
