@@ -44,7 +44,7 @@ def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
     path = tmp_path / "my *digit*.png"
     Image.fromarray(digit).save(path)
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
-    page.get_by_text("read as 1 channel(s), 28×28").wait_for(timeout=60_000)
+    page.get_by_text("read as 1 channel, 28×28").wait_for(timeout=60_000)
     settle(page)
     text = page.locator("[data-testid='stMain']").inner_text()
     assert "were inverted" in text and "my \\*digit\\*.png" not in text  # shown as text, markdown escaped

@@ -105,7 +105,7 @@ def _causes(result, n_train: int, dead: float) -> list[Cause]:
         batch = c.batch_size if c.batch_size <= 64 else 32
         epochs = min(100, max(c.epochs, math.ceil(GOOD_STEPS / math.ceil(n_train / batch))))
         patch = {"epochs": epochs} | ({"batch_size": batch} if batch != c.batch_size else {})
-        out.append(Cause("doctor.few_steps", {"steps": steps, "epochs": c.epochs, "per": per_epoch,
+        out.append(Cause("doctor.few_steps", {"steps": steps, "n": c.epochs, "per": per_epoch,
                                               "batch": c.batch_size}, patch))
     if c.lr <= 3e-4:
         out.append(Cause("doctor.low_lr", {"lr": f"{c.lr:g}"}, {"lr": 3e-3}))

@@ -69,7 +69,7 @@ def _view() -> None:
     cols[1].metric(t("class.training"), len(o["training"]))
     cols[2].metric(t("class.queued"), len(o["queued"]))
     cols[3].metric(t("class.cached"), len(keys))
-    st.caption(t("class.workers", workers=o["workers"], slots=o["slots"], kind=o["kind"], threads=o["threads"]))
+    st.caption(t("class.workers", workers=o["workers"], slots=o["slots"], kind=o["kind"], n=o["threads"]))
     for title, items in ((t("class.training"), o["training"]), (t("class.queued"), o["queued"])):
         st.markdown(f"**{title}**")
         st.markdown("\n".join(f"- {label_of(c)}" for c in items) or t("class.none"))

@@ -242,7 +242,7 @@ def dataset_name(name: str) -> str:
 def dataset_label(name: str) -> str:
     info = data.REGISTRY[name]
     if info.source == "medmnist":
-        return t("dataset.medmnist", title=dataset_name(name), mb=int(info.download_mb), c=info.channels)
+        return t("dataset.medmnist", title=dataset_name(name), mb=int(info.download_mb), n=info.channels)
     label = t("dataset." + name)
     if info.source != "offline":
         label += " · " + (t("dataset.local") if data.is_local(name) else t("dataset.download", mb=int(info.download_mb)))
@@ -336,7 +336,7 @@ def stopped_view(job, on_continue, on_keep) -> None:
     result, ck = job.result, job.result.checkpoint
     snap = job.snapshot()
     done = len(result.history["train_loss"])
-    where = t("train.stopped_in", e=ck.epoch + 1, n=result.config.epochs, s=ck.step, steps=ck.steps, done=done) \
+    where = t("train.stopped_in", e=ck.epoch + 1, epochs=result.config.epochs, s=ck.step, steps=ck.steps, n=done) \
         if ck.step else t("train.stopped_after", done=done, n=result.config.epochs)
     st.warning(where + " " + t("train.stopped_at"), icon=":material/stop_circle:")
 

@@ -57,7 +57,7 @@ def describe(config) -> str:
     what = t("preset." + config.model).split(" · ")[0] if config.model != "custom" else t("train.model_custom")
     noise = f" · {t('noise.' + config.noise)} {config.noise_level:g}" if config.noise != "none" else ""
     stopped = " · " + t("use.stopped_at", steps=config.stop_at) if config.stop_at else ""
-    return t("use.describe", model=what, data=dataset_name(config.dataset), epochs=config.epochs,
+    return t("use.describe", model=what, data=dataset_name(config.dataset), n=config.epochs,
              noise=noise) + stopped
 
 
@@ -219,7 +219,7 @@ def upload_box(page: str, result):
         return None
     if result.config.dataset in DARK_BACKGROUND:
         x = invert_if_light(x, notes)
-    st.caption(t("upload.read", name=display_name(file.name), c=p.channels, h=p.height, w=p.width)
+    st.caption(t("upload.read", name=display_name(file.name), n=p.channels, h=p.height, w=p.width)
                + (" " + " ".join(notes) if notes else ""))
     return x
 
