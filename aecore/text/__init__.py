@@ -17,7 +17,7 @@ from __future__ import annotations
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from aecore.text import catalog
+from aecore.text import catalog, josa
 
 LANGS = ("en", "ko")
 LANG_NAMES = {"en": "English", "ko": "한국어"}
@@ -54,7 +54,9 @@ def using(code):
 
 
 def t(key: str, /, **values) -> str:
-    """The text for ``key`` in the current language, with ``values`` formatted in."""
+    """The text for ``key`` in the current language, with ``values`` formatted in. In Korean a particle
+    pair written after a placeholder ({shape}을(를), {name}이(가), {data}(으)로 …) becomes the form that
+    the inserted value needs, read aloud (see ``josa``)."""
     pair = CATALOG.get(key)
     if pair is None:
         return key  # visible, never a crash in front of a class; tests check every key exists
@@ -62,7 +64,8 @@ def t(key: str, /, **values) -> str:
     text = pair[1] if lang_ == "ko" else pair[0]
     if isinstance(text, tuple):  # plural forms, chosen by {n}
         text = text[min(PLURAL[lang_](abs(int(values.get("n", 0)))), len(text) - 1)]
-    return text.format(**values) if values else text
+    text = text.format(**values) if values else text
+    return josa.resolve(text) if lang_ == "ko" else text  # {x}을(를) → the particle {x}'s value needs
 
 
 def clip(value, n: int = 40) -> str:
