@@ -35,4 +35,5 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
     ("sparse.penalty_{}", "aecore.learn.families:PENALTIES"),
     ("sparse.units_caption_{}", "aecore.learn.families:PENALTIES"),
     ("stacked.objective_{}", ("codes", "images")),
+    ("param.{}", ("base", "latent")),                                     # aecore.learn.config.USE_PARAMS' names
 )

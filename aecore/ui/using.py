@@ -39,8 +39,8 @@ def model_source(page: str, default_model: str):
     params = USE_PARAMS[kind].get(use.model, {})
     if params:
         lesson = presets.defaults(use.model)
-        st.caption(t("use.smaller", ours=", ".join(f"{k} {v}" for k, v in params.items()),
-                     lesson=", ".join(f"{k} {lesson[k]}" for k in params)))
+        st.caption(t("use.smaller", ours=", ".join(f"{t('param.' + k)} {v}" for k, v in params.items()),
+                     lesson=", ".join(f"{t('param.' + k)} {lesson[k]}" for k in params)))
     return TrainConfig(dataset=use.dataset, model=use.model, model_params=tuple(sorted(params.items())),
                        **suggested(use.dataset, device_info().kind, use.model))
 
