@@ -39,7 +39,7 @@ m[0].metric(t("anomaly.tp"), counts["tp"], help=t("anomaly.tp_help"))
 m[1].metric(t("anomaly.fn"), counts["fn"], help=t("anomaly.fn_help"))
 m[2].metric(t("anomaly.fp"), counts["fp"], help=t("anomaly.fp_help"))
 m[3].metric(t("anomaly.tn"), counts["tn"], help=t("anomaly.tn_help"))
-m[4].metric("AUC", f"{curve['auc']:.3f}", help=t("anomaly.auc_help"))
+m[4].metric(t("anomaly.auc_of", cls=classes[normal]), f"{curve['auc']:.3f}", help=t("anomaly.auc_help"))
 left, right = st.columns(2)
 left.plotly_chart(ui.viz.histogram({t("anomaly.normal_group", cls=classes[normal]): normal_err,
                                     t("anomaly.other_group"): other_err}, threshold, t("anomaly.hist_title"),
@@ -56,5 +56,17 @@ x, recon = L.rebuilt_of(config.key(), tuple(int(i) for i in worst), result)
 st.caption(t("anomaly.worst_caption", cls=classes[normal]))
 ui.images_row(x, [f"{classes[int(test_y[i])]} · {s.error[i]:.4f}" for i in worst], zoom=3)
 ui.images_row(recon, [""] * len(worst), zoom=3)
+st.subheader(t("anomaly.by_class_title"))
+every = [lessons.anomaly(dataset, c, L.kind()) for c in range(len(classes))]
+found = ui.train_all([(classes[c], cfg) for c, cfg in enumerate(every)], "anomaly", "by_class." + dataset,
+                     t("anomaly.by_class_what"))
+aucs = {c: L.anomaly_auc(cfg.key(), r) for c, (cfg, r) in enumerate(zip(every, found)) if r is not None}
+if len(aucs) > 1:
+    st.plotly_chart(ui.viz.class_bars([classes[c] for c in aucs], list(aucs.values()), list(aucs).index(normal)
+                                      if normal in aucs else -1, t("anomaly.by_class_title"), t("anomaly.normal"),
+                                      "AUC"), key=P + "by_class")
+    low, high = min(aucs, key=aucs.get), max(aucs, key=aucs.get)
+    st.caption(t("anomaly.by_class_text", n=len(aucs), low=classes[low], low_auc=f"{aucs[low]:.3f}",
+                 high=classes[high], high_auc=f"{aucs[high]:.3f}"))
 with st.expander(t("anomaly.why_title")):
     st.markdown(t("anomaly.why"))

@@ -28,7 +28,7 @@ m[1].metric(t("stacked.params_tied"), f"{n_tied:,}", f"{100 * (n_tied / n_plain 
 e_plain, e_tied = L.test_error(plain_cfg.key(), plain), L.test_error(tied_cfg.key(), tied)
 m[2].metric(t("stacked.error_plain"), f"{e_plain:.5f}")
 m[3].metric(t("stacked.error_tied"), f"{e_tied:.5f}")
-st.caption(L.tie_report(tied.model))
+st.caption(L.tie_report(L.tie_facts(tied.model)))
 left, right = st.columns([3, 2])
 left.plotly_chart(ui.viz.curves({t("stacked.plain"): plain.history["test_loss"],
                                  t("stacked.tied"): tied.history["test_loss"]}, t("stacked.curve_title"),
@@ -53,9 +53,11 @@ xs = list(range(1, len(greedy.history["test_loss"]) + 1))
 st.plotly_chart(ui.viz.curves({t("stacked.greedy"): greedy.history["test_loss"],
                                t("stacked.e2e"): e2e.history["test_loss"]}, t("stacked.race_title"),
                               t("stacked.race_x"), t("stacked.test_loss"), log_y=True,
-                              xs={t("stacked.greedy"): xs}), key=P + "race")
+                              xs={t("stacked.greedy"): xs}, bands=L.phase_bands(phases)), key=P + "race")
+st.caption(t("stacked.race_caption"))
 e_g, e_e = L.test_error(greedy_cfg.key(), greedy), L.test_error(e2e_cfg.key(), e2e)
 st.markdown(t("stacked.race_verdict", g=f"{e_g:.5f}", e=f"{e_e:.5f}",
               better=t("stacked.lower_greedy" if e_g < e_e else "stacked.lower_e2e")))
+st.markdown(L.time_note(greedy, e2e))
 with st.expander(t("stacked.why_title")):
     st.markdown(t("stacked.why"))

@@ -3,7 +3,7 @@ import streamlit as st
 
 from aecore import ui
 from aecore.ui import lessons as L
-from aecore.use import lessons, search
+from aecore.use import generate, lessons, search
 
 session = ui.page_setup("vae")
 t, P = ui.t, "vae."
@@ -15,7 +15,7 @@ st.caption(t("vae.intro"))
 c = st.columns(3)
 dataset = L.dataset_box(c[0], use, "vae")
 latent = ui.bound(c[1].select_slider, t("vae.latent"), key=P + "latent", obj=v, attr="latent", options=(2, 8, 16),
-                  default=2, help=t("vae.latent_help"))
+                  default=8, help=t("vae.latent_help"))
 beta = ui.bound(c[2].select_slider, "β", key=P + "beta", obj=v, attr="beta", options=(0.25, 1.0, 4.0), default=1.0,
                 format_func=lambda b: f"{b:g}", help=t("vae.beta_help"))
 plain_cfg, vae_cfg = lessons.vae_pair(dataset, latent, beta, L.kind())
@@ -29,9 +29,16 @@ for label, row in ((t("vae.vae_prior"), gv["prior"]), (t("vae.plain_prior"), gp[
     st.markdown(f"**{label}**")
     ui.images_row(row, [""] * len(row), zoom=2)
 m = st.columns(2)
+m[0].metric(t("vae.near_vae"), f"{gv['nearest']:.4f}")
+m[1].metric(t("vae.near_plain"), f"{gp['nearest']:.4f}")
+st.caption(t("vae.near_caption", n=L.NEAREST_SAMPLES))
+verdict = generate.realism(gv["nearest"], gp["nearest"])
+st.markdown(t("vae.near_" + verdict + "_text", v=f"{gv['nearest']:.4f}", p=f"{gp['nearest']:.4f}",
+              ratio=f"{gp['nearest'] / gv['nearest']:.1f}", d=latent))
+m = st.columns(2)
 for col, name, g in ((m[0], t("vae.vae"), gv), (m[1], t("vae.plain"), gp)):
-    col.markdown(t("vae.code_stats", name=name, mean=f"{float(g['mean'].abs().mean()):.2f}",
-                   std=f"{float(g['std'].mean()):.2f}"))
+    col.markdown(t("vae.code_stats", name=name, mean=f"{float(g['mean'].abs().mean()):.2f}", var=f"{g['var']:.2f}")
+                 + ("" if g["sigma"] is None else " " + t("vae.code_sigma", sigma=f"{g['sigma']:.2f}")))
 
 if latent == 2:
     st.subheader(t("vae.map_title"))

@@ -9,7 +9,7 @@ from aecore.text import CATALOG, catalog, josa, t, using
 
 # Entries another change is rewriting in full (issue 16: lessons 2 and 5, the VAE and Anomaly pages).
 # What they still break is reported as an expected failure, not hidden; drop this once it has landed.
-PENDING = ("course.conv.", "course.stacked.", "vae.", "anomaly.", "course.finish", "course.loss_title")
+PENDING = ()  # every entry follows the glossary
 
 
 def _forms(text):

@@ -36,4 +36,6 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
     ("sparse.units_caption_{}", "aecore.learn.families:PENALTIES"),
     ("stacked.objective_{}", ("codes", "images")),
     ("param.{}", ("base", "latent")),                                     # aecore.learn.config.USE_PARAMS' names
+    ("stacked.time_{}", ("faster", "slower", "same")),                     # aecore.ui.lessons.time_note
+    ("vae.near_{}_text", ("vae", "plain", "same")),                       # aecore.use.generate.realism
 )

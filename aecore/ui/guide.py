@@ -11,9 +11,13 @@ from aecore.learn import data
 from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
 from aecore.ui.common import callback, device_info, go, page_setup, plain, share_box, shown, t
-from aecore.ui.steps import (COMPONENTS, DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS,
-                             TOOLS, Ctx, code_of, configs, same_everywhere)
+from aecore.learn.config import plan
+from aecore.ui import steps, steps_models
+from aecore.ui.steps import (DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS,
+                             TOOLS, Ctx, code_of, configs, same_everywhere, stand_in_note, up_row)
 from aecore.use import course
+
+COMPONENTS = {**steps.COMPONENTS, **steps_models.COMPONENTS}  # every step's component, by name
 
 # ---- the texts of a step ---------------------------------------------------------------------------------------
 
@@ -21,15 +25,19 @@ def _values(ctx) -> dict:
     """What a step's body and question are filled with before anything is computed."""
     from aecore.ui.training import dataset_name
     puzzle = presets.puzzle()
-    return {"chain": puzzle["chain"], "row": SHAPE_ROWS.get(ctx.step.id, puzzle["trim_row"]),
-            "data": dataset_name(ctx.dataset), "train": NOISE_TRAIN, "test": NOISE_TEST, "k": NEIGHBOURS
-            if ctx.step.id == "similar" else K_PCA, "n": _code_size(ctx) if ctx.step.id == "similar" else 8,
-            "cls": "…"}
+    values = {"chain": puzzle["chain"], "row": SHAPE_ROWS.get(ctx.step.id, puzzle["trim_row"]),
+              "data": dataset_name(ctx.dataset), "train": NOISE_TRAIN, "test": NOISE_TEST, "k": NEIGHBOURS
+              if ctx.step.id == "similar" else K_PCA, "n": _code_size(ctx) if ctx.step.id == "similar" else 8,
+              "cls": "…", "data_note": stand_in_note(ctx)}
+    if ctx.lesson == "conv" and ctx.step.id == "up":
+        values.update(up_row(code_of(ctx)[0])[1])
+    return values
 
 
 def _code_size(ctx) -> int:
-    summary, row = code_of(ctx)
-    return int(np.prod(summary.rows[row].output_shape))
+    """The code size of the similar-images step's model (on the step's own images)."""
+    summary = plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[1]).summary
+    return int(np.prod(summary.rows[summary.bottleneck].output_shape))
 
 
 def answer_label(ctx, answer) -> str:
@@ -82,7 +90,7 @@ def show(lesson: str) -> None:
     if shown("tool") and step.tool:
         st.button(t("course.open_tool") + " · " + t("tool." + step.tool), key=f"guide.{lesson}.tool",
                   icon=":material/open_in_new:", help=t("course.open_tool_help"),
-                  on_click=callback(open_in_tool, ctx.session, lesson, step, ctx.dataset))
+                  on_click=callback(open_in_tool, ctx.session, lesson, step, ctx.step_dataset))
     _nav(lesson, progress, steps, "bottom")
     share_box(page)
 
@@ -117,7 +125,10 @@ def _nav(lesson, progress, steps, where: str) -> None:
                    disabled=last, type="primary", on_click=callback(_goto, progress, progress.step + 1))
     if last and where == "bottom":
         done, right, n = course.progress(lesson, progress.answers, progress.right)
-        st.success(t("course.finish", done=done, n=n, right=right), icon=":material/school:")
+        if done == n:  # a green "end" only when every question was answered
+            st.success(t("course.finish", done=done, n=n, right=right), icon=":material/school:")
+        else:
+            st.info(t("course.finish_open", done=done, n=n), icon=":material/checklist:")
         i = course.ORDER.index(lesson)
         if i + 1 < len(course.ORDER):
             from aecore.ui.common import page_link

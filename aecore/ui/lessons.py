@@ -47,7 +47,7 @@ def pca_curve(key: str, ks: tuple, _result) -> dict:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def test_error(key: str, _result) -> float:
-    """MSE per pixel on the test images, raw outputs (as PCA's) for a linear model, clipped otherwise."""
+    """MSE per pixel on the test images, of the raw outputs: never clipped (PCA's are not: ``pca.ae_outputs``)."""
     from aecore.use import pca
     _, test_x, _, _ = _split(_result)
     return pca.ae_error(_result.model, _result.plan, test_x)
@@ -60,6 +60,14 @@ def anomaly_scores(key: str, _result):
     return anomaly.scores(_result, test_x, test_y, _result.config.only_class), classes
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def anomaly_auc(key: str, _result) -> float:
+    """The AUC of one normal class's model (a number: the bar chart of every class)."""
+    from aecore.use import anomaly
+    s, _ = anomaly_scores(key, _result)
+    return float(anomaly.roc(s.anomaly, s.error)["auc"])
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def sparse_units(key: str, _result):
     from aecore.use import sparse
@@ -68,15 +76,20 @@ def sparse_units(key: str, _result):
     return u, sparse.atoms(_result, u.mean)
 
 
+NEAREST_SAMPLES = 64  # random codes measured for "how close to a real image" (the first n are shown)
+
+
 @st.cache_data(max_entries=16, show_spinner=False)
 def generated(key: str, n: int, _result) -> dict:
     """What a model makes from random codes: N(0, I) draws, draws matched to its codes, the 2-D map."""
     from aecore.use import generate, search
-    _, test_x, test_y, classes = _split(_result)
+    train_x, test_x, test_y, classes = _split(_result)
     codes = search.embed(_result.model, _result.plan, test_x)
-    out = {"prior": generate.prior_samples(_result.model, _result.plan, n, seed=0),
-           "matched": generate.matched_samples(_result.model, _result.plan, codes, n, seed=0),
-           "codes": codes, "labels": test_y, "classes": classes, "mean": codes.mean(0), "std": codes.std(0)}
+    measured = generate.prior_samples(_result.model, _result.plan, NEAREST_SAMPLES, seed=0)  # the same codes for both
+    out = {"prior": measured[:n], "matched": generate.matched_samples(_result.model, _result.plan, codes, n, seed=0),
+           "codes": codes, "labels": test_y, "classes": classes, "mean": codes.mean(0), "std": codes.std(0),
+           "var": float(codes.var(0).mean()), "sigma": generate.code_sigma(_result.model, _result.plan, test_x),
+           "nearest": float(generate.nearest_distance(measured, train_x).mean())}
     if codes.shape[1] == 2:
         out["grid"] = generate.grid(_result.model, _result.plan, 10)
     return out
@@ -100,13 +113,42 @@ def kind() -> str:
     return device_kind()
 
 
-def tie_report(model) -> str:
-    """How the tie is real: the decoder layers that hold no weight of their own, and whether each one's
-    weight is the very tensor of its encoder mirror (same memory), not a copy."""
+def phase_bands(phases: list) -> tuple:
+    """The spans of a layer-wise run's phases on its epoch axis, named, for ``viz.curves(bands=...)``."""
+    out, start = [], 0.5
+    for phase in phases:
+        end = start + len(phase["train_loss"])
+        name = t("stacked.phase_pair", k=phase["pair"]) if phase["name"] == "pair" else t("stacked.phase_fine")
+        out.append((start, end, name))
+        start = end
+    return tuple(out)
+
+
+def train_seconds(result) -> float:
+    """Seconds spent training (the epochs' own times, evaluation left out), from the run's history."""
+    return float(sum(result.history.get("epoch_s", [])))
+
+
+def time_note(greedy, e2e) -> str:
+    """The source lesson's "layer-wise is much faster", measured: both runs' training time, in words."""
+    a, b = train_seconds(greedy), train_seconds(e2e)
+    verdict = "same" if abs(a - b) <= 0.1 * min(a, b) else ("faster" if a < b else "slower")
+    return t("stacked.time_" + verdict, a=f"{a:.1f}", b=f"{b:.1f}", ratio=f"{b / max(a, 1e-9):.1f}")
+
+
+def tie_facts(model) -> tuple[int, bool]:
+    """How the tie is real: how many decoder layers hold no weight of their own, and whether each one's
+    weight is the very tensor of its encoder mirror (same memory), not a copy. Numbers, so they may be cached."""
     from aecore.learn.families import TiedLinear
     tied = [m for m in model.modules() if isinstance(m, TiedLinear)]
-    same = all(m.weight.data_ptr() == m.encoder[0].weight.data_ptr() for m in tied)
-    return t("stacked.tie_report", n=len(tied), same=t("word.yes") if same else t("word.no"))
+    return len(tied), all(m.weight.data_ptr() == m.encoder[0].weight.data_ptr() for m in tied)
+
+
+def tie_report(facts: tuple[int, bool]) -> str:
+    """``tie_facts`` in words, in this run's language (never cached: a cached sentence keeps its first
+    reader's language)."""
+    n, same = facts
+    return t("stacked.tie_report", n=n, same=t("word.yes") if same else t("word.no"))
 
 
 def class_names(dataset: str, use) -> tuple:

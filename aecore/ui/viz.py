@@ -185,9 +185,13 @@ def _layout(fig: go.Figure, title: str, x: str, y: str, height: int = 320, legen
 
 
 def curves(series: dict, title: str, x_title: str, y_title: str, log_y: bool = False, xs: dict | None = None,
-           dashed: tuple = ()) -> go.Figure:
-    """Several loss curves overlaid: {label: [values]}, x = 1, 2, ... unless ``xs`` gives them."""
+           dashed: tuple = (), bands: tuple = ()) -> go.Figure:
+    """Several loss curves overlaid: {label: [values]}, x = 1, 2, ... unless ``xs`` gives them. ``bands``:
+    ((x0, x1, label), ...) shaded spans named at their top (e.g. the phases of layer-wise training)."""
     fig = go.Figure()
+    for i, (x0, x1, label) in enumerate(bands):
+        fig.add_vrect(x0=x0, x1=x1, fillcolor=PALETTE[i % len(PALETTE)], opacity=0.08, line_width=0,
+                      annotation_text=label, annotation_position="top left", annotation_font_size=11)
     for i, (label, ys) in enumerate(series.items()):
         x = (xs or {}).get(label) or list(range(1, len(ys) + 1))
         fig.add_trace(go.Scatter(x=x, y=ys, mode="lines+markers" if len(ys) < 40 else "lines", name=label,
@@ -233,12 +237,21 @@ def roc_curve(fpr, tpr, auc: float, point: tuple | None, title: str, x_title: st
     fig = go.Figure()
     fig.add_trace(go.Scatter(x=list(fpr), y=list(tpr), mode="lines", name=f"AUC {auc:.3f}",
                              line=dict(color=COLORS["bottleneck"], width=3)))
-    fig.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name="chance", line=dict(color=COLORS["hidden"],
-                                                                                          dash="dot")))
+    fig.add_trace(go.Scatter(x=[0, 1], y=[0, 1], mode="lines", name=t("viz.chance"),
+                             line=dict(color=COLORS["hidden"], dash="dot")))
     if point is not None:
         fig.add_trace(go.Scatter(x=[point[0]], y=[point[1]], mode="markers", name="●", showlegend=False,
                                  marker=dict(color="black", size=12)))
     return _layout(fig, title, x_title, y_title, legend="bottom", xaxis_range=[0, 1], yaxis_range=[0, 1.02])
+
+
+def class_bars(names: list, values: list, current: int, title: str, x_title: str, y_title: str) -> go.Figure:
+    """One bar per class (e.g. the AUC with that class as the normal one), the current class darker."""
+    colors = [COLORS["bottleneck"] if i == current else COLORS["hidden"] for i in range(len(names))]
+    fig = go.Figure(go.Bar(x=[str(n) for n in names], y=list(values), marker_color=colors,
+                           text=[f"{v:.3f}" for v in values], textposition="outside"))
+    low = min(values) if values else 0.0
+    return _layout(fig, title, x_title, y_title, yaxis_range=[max(0.0, low - 0.05), 1.01], showlegend=False)
 
 
 def unit_bars(series: dict, rho: float | None, title: str, x_title: str, y_title: str) -> go.Figure:

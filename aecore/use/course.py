@@ -52,6 +52,7 @@ LESSONS: dict[str, tuple[Step, ...]] = {
     # lesson 001: conv encoder and decoder on colour images, denoising, similar images, PathMNIST
     "conv": (
         Step("model", "conv_table", SHAPE, "builder"),
+        Step("up", "conv_up", SHAPE, "builder"),     # why 7, not 8: output_padding (lesson 1's puzzle in PyTorch)
         Step("train", "conv_rebuild", None, "train"),
         Step("noise", "denoise_rows", Question("choice", ("plain", "dae", "same")), "denoise"),
         Step("similar", "neighbours", Question("choice", ("few", "half", "most")), "similar"),
@@ -139,6 +140,14 @@ def closer(a: float, b: float, names: tuple = ("a", "b", "same"), tol: float = S
     if abs(a - b) <= tol * min(abs(a), abs(b)):
         return names[2]
     return names[0] if a < b else names[1]
+
+
+def psnr_gain(plain_db: float, dae_db: float, tol: float = 0.1) -> str:
+    """Which output is closer to the clean images, by mean PSNR: "dae", "plain", or "same" within ``tol`` dB."""
+    if not (np.isfinite(plain_db) and np.isfinite(dae_db)):
+        raise ValueError("both numbers must be finite")
+    gain = dae_db - plain_db
+    return "same" if abs(gain) <= tol else ("dae" if gain > 0 else "plain")
 
 
 def saving(params_plain: int, params_tied: int) -> str:

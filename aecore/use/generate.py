@@ -40,3 +40,33 @@ def grid(model, plan, n: int = 8, span: float = 0.95) -> torch.Tensor:
     q = norm.ppf(np.linspace(1 - span, span, n))
     z = torch.tensor([[a, b] for b in q[::-1] for a in q], dtype=torch.float32)
     return _decode(model, plan, z)
+
+
+def nearest_distance(samples: torch.Tensor, train: torch.Tensor, chunk: int = 256) -> torch.Tensor:
+    """Per sample, the mean squared difference per pixel (pixels in [0, 1]) to its nearest training image:
+    how close a decoded random code comes to a real image. uint8 (N, C, H, W) and (M, C, H, W) -> (N,)."""
+    s = samples.float().div(255).flatten(1)                         # (N, C·H·W)
+    t = train.float().div(255).flatten(1)                           # (M, C·H·W)
+    best = torch.full((len(s),), float("inf"))
+    for i in range(0, len(t), chunk):
+        d = torch.cdist(s, t[i:i + chunk]).pow(2) / s.shape[1]      # (N, chunk)
+        best = torch.minimum(best, d.min(1).values)
+    return best
+
+
+def code_sigma(model, plan, x: torch.Tensor) -> float | None:
+    """A VAE's mean encoder σ over images ``x`` (uint8 (N, C, H, W)); None for a model without one."""
+    if getattr(model, "family", "") != "vae":
+        return None
+    from aecore.learn.train import to_model
+    with torch.inference_mode():
+        h = model.base.encode(to_model(x.float().div(255), plan))
+        _, logvar = model._heads(h)
+    return float((0.5 * logvar).exp().mean())
+
+
+def realism(vae_d: float, plain_d: float, tol: float = 0.10) -> str:
+    """Whose random codes decode closer to real images: "vae", "plain", or "same" within ``tol`` (relative)."""
+    if abs(vae_d - plain_d) <= tol * min(vae_d, plain_d):
+        return "same"
+    return "vae" if vae_d < plain_d else "plain"
