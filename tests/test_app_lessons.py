@@ -167,10 +167,29 @@ def test_open_in_the_tool_takes_the_same_state():
     ok(at.button(key="guide.shapes.tool").click().run())
     b = session(at).builder
     assert b.origin == "link" and b.layers[9].values.get("padding") == "same"
-    at = lesson_page("conv", step=3)  # denoising -> the Denoise tool on the lesson's images and noise
+    at = lesson_page("conv", step=4)  # denoising -> the Denoise tool on the step's images and noise
     ok(at.button(key="guide.conv.tool").click().run())
     use = session(at).use["denoise"]
-    assert use.dataset == "ihc" and use.model == "s1-uva-conv" and use.values["train_level"] == 0.2
+    assert use.dataset == "digits" and use.model == "s1-uva-conv" and use.values["train_level"] == 0.5
+
+
+def test_a_cached_result_speaks_each_readers_language():
+    """One server: a learner answers lesson 5's tying question in English, then another in Korean. The
+    counts are cached once (numbers); the sentence built from them is the second reader's, in Korean."""
+    at = lesson_page("stacked", "en", step=2)
+    at.radio(key="course.stacked.tied.picked").set_value("half")
+    ok(submit(at, "stacked", "tied"))
+    english = " ".join(m.value for m in at.markdown)
+    assert "own no weight matrix" in english
+    ko = AppTest.from_file(str(ROOT / "pages" / "lesson_stacked.py"), default_timeout=120)  # the cache kept
+    ko.query_params.update({"lang": "ko", "step": "2"})
+    ok(ko.run())
+    ko.radio(key="course.stacked.tied.picked").set_value("half")
+    ok(submit(ko, "stacked", "tied"))
+    shown = [m.value for m in ko.markdown] + [c.value for c in ko.caption] + [e.value for e in ko.success]
+    assert any("가중치" in m for m in shown)
+    for text in shown:  # no English sentence: every text with three English words in a row is a defect
+        assert not re.search(r"\b[A-Za-z]{3,} [a-z]{2,} [a-z]{2,}\b", text), text
 
 
 def test_a_link_to_a_step_and_hidden_controls():

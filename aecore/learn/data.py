@@ -18,6 +18,7 @@ import sys
 import tarfile
 import threading
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -232,7 +233,8 @@ def _faces() -> ImageSet:
 
 # ---- real datasets through their libraries ----------------------------------------------------------
 
-def _torchvision(name: str, root: Path, download: bool, progress: Progress | None) -> ImageSet:
+def _torchvision_files(name: str, root: Path, download: bool, progress: Progress | None) -> None:
+    """The dataset's files in ``root`` as torchvision reads them: fetched (when ``download``) if missing."""
     from torchvision import datasets
     if name in ("mnist", "fashion-mnist"):
         cls = datasets.MNIST if name == "mnist" else datasets.FashionMNIST
@@ -252,11 +254,7 @@ def _torchvision(name: str, root: Path, download: bool, progress: Progress | Non
             finally:
                 part.unlink(missing_ok=True)
             gz.unlink()
-        sets = [cls(str(root), train=split, download=False) for split in (True, False)]
-        xs = [s.data[:, None].contiguous() for s in sets]
-        ys = [s.targets.to(torch.int64) for s in sets]
-        classes = tuple(c.split(" - ")[-1] for c in sets[0].classes)
-        return ImageSet(name, xs[0], ys[0], xs[1], ys[1], classes)
+        return
     folder = root / datasets.CIFAR10.base_folder
     if not (folder / "batches.meta").exists():
         if not download:
@@ -266,6 +264,18 @@ def _torchvision(name: str, root: Path, download: bool, progress: Progress | Non
         with tarfile.open(archive) as tar:
             tar.extractall(root, filter="data")
         archive.unlink()
+
+
+def _torchvision(name: str, root: Path) -> ImageSet:
+    from torchvision import datasets
+    if name in ("mnist", "fashion-mnist"):
+        cls = datasets.MNIST if name == "mnist" else datasets.FashionMNIST
+        sets = [cls(str(root), train=split, download=False) for split in (True, False)]
+        xs = [s.data[:, None].contiguous() for s in sets]
+        ys = [s.targets.to(torch.int64) for s in sets]
+        classes = tuple(c.split(" - ")[-1] for c in sets[0].classes)
+        return ImageSet(name, xs[0], ys[0], xs[1], ys[1], classes)
+    folder = root / datasets.CIFAR10.base_folder
 
     class CIFAR10(datasets.CIFAR10):  # the archive's md5 was checked when it was fetched; files need only exist
         meta = {**datasets.CIFAR10.meta, "md5": None}
@@ -279,14 +289,19 @@ def _torchvision(name: str, root: Path, download: bool, progress: Progress | Non
     return ImageSet(name, xs[0], ys[0], xs[1], ys[1], tuple(sets[0].classes))
 
 
-def _medmnist(flag: str, root: Path, download: bool, progress: Progress | None) -> ImageSet:
-    import medmnist
-    info = medmnist.INFO[flag]
+def _medmnist_files(flag: str, root: Path, download: bool, progress: Progress | None) -> None:
     path = root / f"{flag}.npz"
     if not path.exists():
         if not download:
             raise FileNotFoundError(path)
+        import medmnist
+        info = medmnist.INFO[flag]
         fetch(info["url"], path, info["MD5"], progress, flag)
+
+
+def _medmnist(flag: str, root: Path) -> ImageSet:
+    import medmnist
+    info = medmnist.INFO[flag]
     cls = getattr(medmnist, info["python_class"])
     names = [info["label"][k] for k in sorted(info["label"], key=int)]
     multi_label = info["task"].startswith("multi-label")
@@ -314,23 +329,55 @@ _LOCK = threading.Lock()
 def load(name: str = DEFAULT, root: Path | str | None = None, download: bool = True,
          progress: Progress | None = None) -> ImageSet:
     """The whole dataset at its own size. Raises DatasetUnavailable (never a traceback's worth of detail)."""
-    if name not in REGISTRY:
-        raise DatasetUnavailable(t("data.unknown", name=str(name)[:40], names=", ".join(REGISTRY)), str(name)[:40])
-    root = Path(root) if root is not None else data_dir()
+    root = _known(name, root)
     key = (name, str(root))
     with _LOCK:
         if key in _CACHE:
             _CACHE.move_to_end(key)
             return _CACHE[key]
-    info = REGISTRY[name]
-    try:
-        if info.source == "offline":
+    with _said(name, root):
+        if REGISTRY[name].source == "offline":
             images = _OFFLINE[name]()
         else:
-            root.mkdir(parents=True, exist_ok=True)
-            with file_lock(root / f".{name}.lock"):  # one learner fetches and unpacks; the next one waits
-                images = (_torchvision(name, root, download, progress) if info.source == "torchvision"
-                          else _medmnist(name, root, download, progress))
+            _files(name, root, download, progress)
+            images = _torchvision(name, root) if REGISTRY[name].source == "torchvision" else _medmnist(name, root)
+    with _LOCK:
+        _CACHE[key] = images
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return images
+
+
+def download(name: str, root: Path | str | None = None, progress: Progress | None = None) -> None:
+    """Fetch a real dataset's files into the data folder, with progress, without reading them into memory (the
+    teacher's warm button: the workers read them when they train). Nothing to do for an offline set or for
+    files already there. Raises DatasetUnavailable, as ``load`` does."""
+    root = _known(name, root)
+    if REGISTRY[name].source != "offline":
+        with _said(name, root):
+            _files(name, root, True, progress)
+
+
+def _known(name: str, root) -> Path:
+    if name not in REGISTRY:
+        raise DatasetUnavailable(t("data.unknown", name=str(name)[:40], names=", ".join(REGISTRY)), str(name)[:40])
+    return Path(root) if root is not None else data_dir()
+
+
+def _files(name: str, root: Path, download: bool, progress: Progress | None) -> None:
+    root.mkdir(parents=True, exist_ok=True)
+    with file_lock(root / f".{name}.lock"):  # one learner fetches and unpacks; the next one waits
+        if REGISTRY[name].source == "torchvision":
+            _torchvision_files(name, root, download, progress)
+        else:
+            _medmnist_files(name, root, download, progress)
+
+
+@contextmanager
+def _said(name: str, root: Path):
+    """A dataset's failures as a DatasetUnavailable that names it in a learner's words."""
+    try:
+        yield
     except FileNotFoundError:
         raise DatasetUnavailable(t("data.missing", name=display_name(name), root=str(root),
                                    offline=_offline_names()), name) from None
@@ -341,24 +388,27 @@ def load(name: str = DEFAULT, root: Path | str | None = None, download: bool = T
     except (OSError, ValueError, RuntimeError, KeyError, EOFError, tarfile.TarError) as e:  # a broken file
         print(f"aecore: the files of {name} in {root} cannot be read: {type(e).__name__}: {e}", file=sys.stderr)
         raise DatasetUnavailable(t("data.broken", name=display_name(name), root=str(root)), name) from None
-    with _LOCK:
-        _CACHE[key] = images
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
-    return images
+
+
+# The files each real dataset's loader reads (all of them present: nothing to download).
+_MNIST_FILES = tuple(f"{split}-{kind}-ubyte" for split in ("train", "t10k") for kind in ("images-idx3", "labels-idx1"))
+_CIFAR_FILES = ("batches.meta", *(f"data_batch_{i}" for i in range(1, 6)), "test_batch")
+
+
+def files(name: str, root: Path | str | None = None) -> list[Path]:
+    """The files a real dataset's loader reads in the data folder ([] for an offline set)."""
+    info, root = REGISTRY.get(name), Path(root) if root is not None else data_dir()
+    if info is None or info.source == "offline":
+        return []
+    if info.source == "medmnist":
+        return [root / f"{name}.npz"]
+    if name == "cifar10":
+        return [root / "cifar-10-batches-py" / f for f in _CIFAR_FILES]
+    folder = "MNIST" if name == "mnist" else "FashionMNIST"
+    return [root / folder / "raw" / f for f in _MNIST_FILES]
 
 
 def is_local(name: str, root: Path | str | None = None) -> bool:
-    """True when the dataset needs no download (offline, or already in the cache folder)."""
-    info = REGISTRY.get(name)
-    if info is None:
-        return False
-    if info.source == "offline":
-        return True
-    root = Path(root) if root is not None else data_dir()
-    if info.source == "medmnist":
-        return (root / f"{name}.npz").exists()
-    if name == "cifar10":
-        return (root / "cifar-10-batches-py" / "batches.meta").exists()
-    folder = "MNIST" if name == "mnist" else "FashionMNIST"
-    return (root / folder / "raw" / "t10k-labels-idx1-ubyte").exists()
+    """True when the dataset needs no download: offline, or every file its loader reads is in the data folder
+    (looked at, not opened)."""
+    return name in REGISTRY and all(p.exists() for p in files(name, root))

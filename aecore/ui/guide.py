@@ -13,8 +13,9 @@ from aecore.shapes.rules import fmt_shape
 from aecore.ui.common import callback, device_info, go, page_setup, plain, share_box, shown, t
 from aecore.learn.config import plan
 from aecore.ui import steps, steps_models
-from aecore.ui.steps import (DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS,
-                             TOOLS, Ctx, code_of, configs, same_everywhere, stand_in_note, up_row)
+from aecore.ui.steps import (DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS, SOURCES,
+                             TOOLS, Ctx, code_of, configs, dataset_options, same_everywhere, stand_in_note, up_row)
+from aecore.ui.training import dataset_label, dataset_name
 from aecore.use import course
 
 COMPONENTS = {**steps.COMPONENTS, **steps_models.COMPONENTS}  # every step's component, by name
@@ -23,7 +24,6 @@ COMPONENTS = {**steps.COMPONENTS, **steps_models.COMPONENTS}  # every step's com
 
 def _values(ctx) -> dict:
     """What a step's body and question are filled with before anything is computed."""
-    from aecore.ui.training import dataset_name
     puzzle = presets.puzzle()
     values = {"chain": puzzle["chain"], "row": SHAPE_ROWS.get(ctx.step.id, puzzle["trim_row"]),
               "data": dataset_name(ctx.dataset), "train": NOISE_TRAIN, "test": NOISE_TEST, "k": NEIGHBOURS
@@ -80,9 +80,9 @@ def show(lesson: str) -> None:
     st.subheader(f"{t('course.step_of', i=progress.step + 1, n=len(steps))} · "
                  f"{t(f'course.{lesson}.{step.id}.title')}")
     _nav(lesson, progress, steps, "top")
-    if shown("dataset") and (lesson != "shapes" or step.id == "train"):
-        _dataset_box(ctx)
-    st.markdown(t(f"course.{lesson}.{step.id}.body", **values))
+    if lesson != "shapes" or step.id == "train":  # lesson 1's other steps use no images
+        _dataset_box(ctx, shown("dataset"))
+    st.markdown(t(_body_key(ctx), **values))
     if step.question is None:
         COMPONENTS[step.component](ctx, True)
     else:
@@ -136,13 +136,61 @@ def _nav(lesson, progress, steps, where: str) -> None:
             page_link(PAGES[following], t("course.next_lesson", name=t("course.nav." + following)), "➡️")
 
 
-def _dataset_box(ctx) -> None:
+def _body_key(ctx) -> str:
+    """A step's text; ``.body_source`` where it has one and the lesson's images are not its offline set."""
+    base = f"course.{ctx.lesson}.{ctx.step.id}"
+    return base + ".body_source" if ctx.dataset != DATASETS[ctx.lesson] and base + ".body_source" in _catalog() \
+        else base + ".body"
+
+
+def _dataset_box(ctx, menu: bool) -> None:
+    """The lesson's images: a menu (the source's datasets first), and a sentence that says which are in use and
+    whose they are. A dataset that is not on this machine is never fetched from here: choosing one keeps the
+    images in use and says how to get it."""
     from aecore.ui.common import bound
-    from aecore.ui.training import dataset_label
-    options = [n for n, info in data.REGISTRY.items() if ctx.lesson != "conv" or info.channels == 3]
-    ctx.progress.values.setdefault("dataset", DATASETS[ctx.lesson])
-    bound(st.selectbox, t("train.dataset"), key=f"guide.{ctx.lesson}.dataset", obj=ctx.progress.values,
-          attr="dataset", options=options, format_func=dataset_label, on_change=lambda _: _new_data(ctx.progress))
+    lesson, values = ctx.lesson, ctx.progress.values
+    absent = st.session_state.pop(f"guide.{lesson}.absent", None)
+    if values.get("dataset") not in (None, ctx.dataset):  # a link or an old record names a set not here
+        absent = absent or (values["dataset"] if values["dataset"] in data.REGISTRY else None)
+    values["dataset"] = ctx.dataset
+    if menu:
+        options = dataset_options(lesson)
+        labels = {name: _option_label(lesson, name) for name in options}
+        bound(st.selectbox, t("train.dataset"), key=f"guide.{lesson}.dataset", obj=values, attr="dataset",
+              options=options, format_func=labels.get,
+              on_change=lambda name, before=ctx.dataset: _chose(ctx.progress, lesson, before, name))
+    st.caption(data_sentence(lesson, ctx.dataset))
+    if absent:
+        st.info(t("course.data_absent_note", data=dataset_name(absent), offline=dataset_name(ctx.dataset)),
+                icon=":material/cloud_download:")
+
+
+def _option_label(lesson: str, name: str) -> str:
+    if name in SOURCES[lesson]:
+        return t("course.data_option", data=dataset_name(name), mark=t(
+            "course.data_mark_own" if data.is_local(name) else "course.data_mark_absent"))
+    if name == DATASETS[lesson]:
+        return t("course.data_option", data=dataset_name(name), mark=t("course.data_mark_stand_in"))
+    return dataset_label(name)
+
+
+def data_sentence(lesson: str, name: str) -> str:
+    """Which images the lesson uses, and whether they are the source lesson's own or a stand-in."""
+    source = ", ".join(dataset_name(n) for n in SOURCES[lesson])
+    if name in SOURCES[lesson]:
+        return t("course.data_own", data=dataset_name(name))
+    key = "course.data_stand_in" if name == DATASETS[lesson] else "course.data_other"
+    return t(key, data=dataset_name(name), source=source)
+
+
+def _chose(progress, lesson: str, before: str, name: str) -> None:
+    """The menu's choice: a set not on this machine is not used (nor fetched); another one is, with answers
+    about results forgotten."""
+    if not data.is_local(name):
+        progress.values["dataset"] = before
+        st.session_state[f"guide.{lesson}.absent"] = name
+        return
+    _new_data(progress)
 
 
 def _new_data(progress) -> None:

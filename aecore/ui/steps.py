@@ -28,6 +28,11 @@ TOOLS = {"builder": "pages/builder.py", "train": "pages/train.py", "denoise": "p
          "similar": "pages/similar.py", "latent": "pages/latent.py", "pca": "pages/pca.py",
          "stacked": "pages/stacked.py"}
 DATASETS = {"shapes": "digits", "conv": "ihc", "code3d": "digits", "pca": "digits", "stacked": "digits"}
+# The datasets the source lessons used (seeds/000-004), in the order a lesson prefers them. A lesson uses the
+# first one that is in the data folder; until one is, its offline set above stands in. A lesson page never
+# downloads: the Class view's warm button (or the Train page) does.
+SOURCES = {"shapes": ("mnist",), "conv": ("cifar10", "pathmnist"), "code3d": ("fashion-mnist",),
+           "pca": ("mnist",), "stacked": ("mnist",)}
 SHAPE_ROWS = {"conv": 0, "pool": 1, "odd": 4, "trim": 9}   # lesson 1: the row each shape question hides
 # Lesson 2's denoising: σ on pixels in [0, 1], the same in training and test. Measured on digits (2 CPU cores,
 # 10 epochs): plain 17.9 dB / SSIM 0.76, denoising 21.4 dB / 0.86 at σ = 0.5; at 0.2/0.3 the two differ by
@@ -49,8 +54,9 @@ class Ctx:
 
     @property
     def dataset(self) -> str:
-        name = self.progress.values.get("dataset", DATASETS[self.lesson])
-        return name if name in data.REGISTRY else DATASETS[self.lesson]
+        """The images the lesson uses: the learner's choice when it is on this machine, else the default."""
+        name = self.progress.values.get("dataset")
+        return name if name in data.REGISTRY and data.is_local(name) else default_dataset(self.lesson)
 
     @property
     def step_dataset(self) -> str:
@@ -60,6 +66,19 @@ class Ctx:
     @property
     def kind(self) -> str:
         return device_info().kind
+
+
+def default_dataset(lesson: str) -> str:
+    """The source lesson's own dataset when it is in the data folder (the first of them), else the offline set."""
+    return next((name for name in SOURCES[lesson] if data.is_local(name)), DATASETS[lesson])
+
+
+def dataset_options(lesson: str) -> list[str]:
+    """A lesson's dataset menu: the source's datasets (present or not), its offline stand-in, then every other
+    set of the right channels that needs no download."""
+    first = [*SOURCES[lesson], DATASETS[lesson]]
+    return first + [name for name, info in data.REGISTRY.items() if name not in first and data.is_local(name)
+                    and (lesson != "conv" or info.channels == 3)]
 
 
 def step_dataset(lesson: str, step_id: str, dataset: str) -> str:
@@ -243,7 +262,7 @@ def c_denoise_rows(ctx, reveal):
     for col, name in zip(m, ("noisy", "plain", "dae")):
         label = "course.row_" + name
         col.metric(t(label), f"{np.mean(out[name]['psnr']):.1f} dB", f"SSIM {np.mean(out[name]['ssim']):.2f}",
-                   delta_color="off")
+                   delta_color="off", delta_arrow="off")
     for title, row in ((t("course.row_clean"), clean), (t("course.row_noisy"), out["noisy"]["images"]),
                        (t("course.row_plain"), out["plain"]["images"]), (t("course.row_dae"), out["dae"]["images"])):
         st.markdown(f"**{title}**")
