@@ -15,8 +15,8 @@ from __future__ import annotations
 import sys
 import threading
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from aecore.learn import data
 from aecore.text import t, using

@@ -1,6 +1,7 @@
 """The teacher's class view: who is connected, what trains and waits, which models are ready, and a button
-that trains what a lesson needs before class. Open only with the token the teacher set on the server
-(AECORE_CLASS_TOKEN, or ``class_token`` in .streamlit/secrets.toml); without one it is off."""
+that gets what a lesson needs before class (its source's dataset downloaded, its models trained). Open only
+with the token the teacher set on the server (AECORE_CLASS_TOKEN, or ``class_token`` in
+.streamlit/secrets.toml); without one it is off."""
 from __future__ import annotations
 
 import hmac
@@ -8,7 +9,7 @@ import os
 
 import streamlit as st
 
-from aecore.ui.common import device_info, page_setup, t
+from aecore.ui.common import device_info, page_setup, plain, t
 from aecore.use import course
 
 
@@ -75,20 +76,86 @@ def _view() -> None:
         st.markdown("\n".join(f"- {label_of(c)}" for c in items) or t("class.none"))
     st.subheader(t("class.warm_title"))
     st.caption(t("class.warm_text"))
-    from aecore.ui.steps import DATASETS, configs
     for lesson in course.ORDER:
-        needed = configs(lesson, DATASETS[lesson], device_info().kind)
-        missing = [c for c in needed if c.key() not in keys]
-        row = st.columns([3, 2, 2])
-        row[0].markdown(f"**{t('course.nav.' + lesson)}**")
-        row[1].caption(t("class.warm_state", ready=len(needed) - len(missing), n=len(needed)))
-        if missing and row[2].button(t("class.warm_go", n=len(missing)), key=f"class.warm.{lesson}",
-                                     icon=":material/local_fire_department:"):
-            for config in missing:
-                m.submit(config, keep=True)  # kept: it trains even with no student waiting yet
-            st.toast(t("class.warm_queued", n=len(missing)))
+        _warm_row(m, keys, lesson, device_info().kind)
     st.subheader(t("class.links"))
     st.caption(t("class.links_text"))
     base = (st.context.url or "http://localhost:8501/").split("?")[0].rsplit("/", 1)[0]
     st.code("\n".join(f"{base}/lesson_{lesson}?step=1&lang=ko&hide=tool,dataset" for lesson in course.ORDER),
             language=None)
+
+
+# ---- warming a lesson: its source's dataset downloaded, its models queued -------------------------------------
+
+def _warm_row(m, keys: set, lesson: str, kind: str) -> None:
+    """One lesson: how many of its models are ready, its source's datasets (here, downloading, or not here and
+    why), and the button that gets what is missing."""
+    from aecore.learn import data, fetches
+    from aecore.ui.steps import DATASETS, SOURCES, configs, default_dataset
+    from aecore.ui.training import dataset_name, progress_text
+    needed = _unique(configs(lesson, DATASETS[lesson], kind) + configs(lesson, default_dataset(lesson), kind))
+    missing = [c for c in needed if c.key() not in keys]
+    absent = [name for name in SOURCES[lesson] if not data.is_local(name)]
+    running = [f for f in map(fetches.get, absent) if f is not None and f.state == "running"]
+    failed = [f for f in map(fetches.get, absent) if f is not None and f.state == "failed"]
+    row = st.columns([3, 2, 2])
+    row[0].markdown(f"**{t('course.nav.' + lesson)}**")
+    row[0].caption(" · ".join(t("class.data_here" if name not in absent else "class.data_absent",
+                                data=dataset_name(name)) for name in SOURCES[lesson]))
+    row[1].caption(t("class.warm_state", ready=len(needed) - len(missing), n=len(needed)))
+    label = (t("class.warm_fetch", data=", ".join(dataset_name(n) for n in absent), n=len(missing)) if absent
+             else t("class.warm_go", n=len(missing)))
+    if (missing or absent) and not running and row[2].button(label, key=f"class.warm.{lesson}",
+                                                             icon=":material/local_fire_department:"):
+        _warm(m, lesson, kind, missing, absent)
+        running = [f for f in map(fetches.get, absent) if f is not None and f.state == "running"]
+        failed = []
+    for f in running:
+        done = f.done / f.total if f.total else 0.0
+        st.progress(min(max(done, 0.0), 1.0), text=progress_text(_Snap(f)))
+    for f in failed:
+        keeps = t("class.warm_offline", data=dataset_name(f.name), lesson=t("course.nav." + lesson),
+                  offline=dataset_name(DATASETS[lesson]))
+        st.warning(plain(f.error) + " " + keeps, icon=":material/cloud_off:")
+
+
+class _Snap:
+    """A download's progress in the shape the Train page's progress text reads."""
+    phase = "data"
+
+    def __init__(self, f):
+        self.download = (f.done, f.total, f.label or f.name)
+
+
+def _unique(configs: list) -> list:
+    return list({c.key(): c for c in configs}.values())
+
+
+def _warm(m, lesson: str, kind: str, missing: list, absent: list) -> None:
+    """Queue the lesson's missing models now; download its source's datasets that are not here in a background
+    thread (``aecore.learn.fetches``: not in a training worker, whose slot the class needs), and once one has
+    arrived, queue the lesson's models on the images it then uses."""
+    from functools import partial
+
+    from aecore.learn import fetches
+    from aecore.ui.common import lang
+    from aecore.ui.steps import configs
+    from aecore.ui.training import dataset_name
+    for config in missing:
+        m.submit(config, keep=True)  # kept: it trains even with no student waiting yet
+    for name in absent:  # made now, in this script's thread (configs reads the device through streamlit's cache)
+        fetches.start(name, then=partial(_queue_source, m, lesson, name, configs(lesson, name, kind)), lang=lang())
+    names = ", ".join(dataset_name(name) for name in absent)
+    st.toast(t("class.warm_queued", n=len(missing)) + (" " + t("class.warm_fetching", data=names) if absent else ""))
+
+
+def _queue_source(m, lesson: str, name: str, configs: list) -> None:
+    """In the download's thread, once ``name`` is here: if the lesson now uses it, queue its models on it."""
+    from aecore.learn import store
+    from aecore.ui.steps import default_dataset
+    if default_dataset(lesson) != name:  # e.g. lesson 2 prefers CIFAR-10, which arrived first
+        return
+    keys = store.keys()
+    for config in configs:
+        if config.key() not in keys:
+            m.submit(config, keep=True)

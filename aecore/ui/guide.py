@@ -151,13 +151,17 @@ def _dataset_box(ctx, menu: bool) -> None:
     lesson, values = ctx.lesson, ctx.progress.values
     absent = st.session_state.pop(f"guide.{lesson}.absent", None)
     if values.get("dataset") not in (None, ctx.dataset):  # a link or an old record names a set not here
-        absent = absent or (values["dataset"] if values["dataset"] in data.REGISTRY else None)
-    values["dataset"] = ctx.dataset
+        name = values.pop("dataset")
+        absent = absent or (name if name in data.REGISTRY else None)
+    # Menu hidden: the lesson follows its default (a class gets the source's images once the teacher's download
+    # is in) until the learner answers about these images; then they stay.
+    if not menu and "dataset" not in values and set(ctx.progress.answers) - {*SHAPE_ROWS, "fix"}:
+        values["dataset"] = ctx.dataset
     if menu:
         options = dataset_options(lesson)
         labels = {name: _option_label(lesson, name) for name in options}
         bound(st.selectbox, t("train.dataset"), key=f"guide.{lesson}.dataset", obj=values, attr="dataset",
-              options=options, format_func=labels.get,
+              default=ctx.dataset, options=options, format_func=labels.get,
               on_change=lambda name, before=ctx.dataset: _chose(ctx.progress, lesson, before, name))
     st.caption(data_sentence(lesson, ctx.dataset))
     if absent:
