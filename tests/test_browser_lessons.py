@@ -14,7 +14,7 @@ def answer_shape(page, typed: str) -> None:
 
 
 def test_lesson_one_in_korean(server, browser):
-    page, errors = open_page(browser, server, "/lesson_shapes?lang=ko", "🧩 1강 · 모양이 들어가고 나오기",
+    page, errors = open_page(browser, server, "/lesson_shapes?lang=ko", "🧩 1강 · 입력과 출력의 모양",
                              1800)
     assert page.get_by_text("수업", exact=True).first.is_visible()  # the Lessons group, first in the navigation
     shot(page, "lesson1-ko-1-idea")
@@ -26,10 +26,10 @@ def test_lesson_one_in_korean(server, browser):
         if step < 6:  # the asked shape is hidden before the answer (step 6 asks about a model not shown yet)
             assert page.get_by_text("?", exact=True).count() > 0
         answer_shape(page, answers[step])
-        verdict = "맞았습니다" if step in (2, 3, 4) else "아쉽네요"
+        verdict = "맞았습니다" if step in (2, 3, 4) else "아쉽습니다"
         page.get_by_text(verdict).first.wait_for()
         shot(page, f"lesson1-ko-{step}")
-    page.get_by_text("답은 (32, 32, 1)입니다").wait_for()  # 'same' everywhere: 32, not 28
+    page.get_by_text("정답: (32, 32, 1)").wait_for()  # 'same' everywhere: 32, not 28
     page.get_by_role("button", name="다음").first.click()
     settle(page)
     page.get_by_text("학습 이미지의 손실").click()
@@ -40,7 +40,7 @@ def test_lesson_one_in_korean(server, browser):
     settle(page)
     page.get_by_text("에포크별 손실").first.wait_for()
     shot(page, "lesson1-ko-7-trained")
-    page.get_by_text("이 수업의 끝입니다").wait_for()
+    page.get_by_text("이 강의 끝에 왔습니다").wait_for()
     page.get_by_text("단계 · 질문 6개 중 6개 답함").click()   # the step list: where the learner has been
     page.get_by_role("button", name="3. 풀링은 크기를 절반으로").wait_for()
     page.get_by_role("button", name="3. 풀링은 크기를 절반으로").click()
