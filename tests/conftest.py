@@ -9,6 +9,26 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures"
 
+SNAPSHOTS_WRITTEN = pytest.StashKey[list]()  # the files `--update` rewrote, listed at the end of the run
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update", action="store_true",
+                     help="rewrite tests/snapshots/ from the current output instead of comparing (review the diff)")
+
+
+def pytest_configure(config):
+    config.stash[SNAPSHOTS_WRITTEN] = []
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    written = config.stash.get(SNAPSHOTS_WRITTEN, [])
+    if written:
+        terminalreporter.write_sep("-", f"--update rewrote {len(written)} snapshot(s); review with git diff")
+        for path in written:
+            terminalreporter.write_line(path)
+
+
 # AppTest runs pages outside a server: streamlit logs "missing ScriptRunContext" for every cached call.
 logging.getLogger("streamlit").setLevel(logging.ERROR)
 
