@@ -276,3 +276,34 @@ def test_resume_refuses_other_settings():
         run(replace(QUICK, lr=1e-2), device="cpu", resume=part)
 
 
+
+
+GREEDY = TrainConfig(model="s4-stacked", model_params=(("coding", 16), ("hidden", 64)), family="greedy", epochs=2,
+                     batch_size=100, max_train=512, loss="mse", noise="gaussian", noise_level=0.2)
+
+
+@pytest.mark.parametrize("stop_after", [3, 11, 12, 21], ids=["phase1", "phase2-mid", "phase2-start", "fine-tune"])
+def test_greedy_stop_then_continue_equals_the_run_that_never_stopped(stop_after):
+    """Layer-wise training is phases of the one loop: stopped in any phase (6 steps an epoch, 2 epochs a phase),
+    continued, it is bit for bit the run that never stopped, phase records included."""
+    whole = run(GREEDY, device="cpu")
+    part = run(GREEDY, device="cpu", stop=_StopAfter(stop_after))
+    assert part.stopped and part.checkpoint.done_steps == stop_after
+    rest = run(GREEDY, device="cpu", resume=part)
+    assert not rest.stopped and rest.history["test_loss"] == whole.history["test_loss"]
+    assert rest.history["phases"] == whole.history["phases"] and len(whole.history["phases"]) == 3
+    for a, b in zip(whole.model.state_dict().values(), rest.model.state_dict().values()):
+        assert torch.equal(a, b)
+
+
+def test_greedy_runs_are_kept_schedules_and_budgets_like_any_run():
+    """What the separate greedy loop lacked: keep a stopped run (stop_at), a cosine schedule, a time budget."""
+    part = run(GREEDY, device="cpu", stop=_StopAfter(15))
+    kept = part.kept()
+    again = run(kept.config, device="cpu")
+    assert kept.config.stop_at == 15 and not again.stopped
+    for a, b in zip(kept.model.state_dict().values(), again.model.state_dict().values()):
+        assert torch.equal(a, b)
+    cosine = run(replace(GREEDY, schedule="cosine"), device="cpu")
+    constant = run(GREEDY, device="cpu")
+    assert cosine.history["test_loss"] != constant.history["test_loss"]  # the schedule is not ignored

@@ -134,7 +134,7 @@ def suggested(dataset: str, device_kind: str = "cpu", model: str = "") -> dict:
 USE_PARAMS = {"cpu": {"s1-uva-conv": {"base": 16, "latent": 64}}, "gpu": {}}
 
 
-def _check(cond: bool, key: str, **values) -> None:
+def check(cond: bool, key: str, **values) -> None:
     if not cond:
         raise ConfigError(t(key, **values))
 
@@ -161,34 +161,34 @@ def model_summary(config: TrainConfig) -> Summary:
 def plan(config: TrainConfig) -> Plan:
     """Check every setting (widgets can be bypassed) and work out what the run needs."""
     c = config
-    _check(c.dataset in data.REGISTRY, "data.unknown", name=c.dataset, names=", ".join(data.REGISTRY))
-    _check(isinstance(c.lr, (int, float)) and 0 < c.lr <= 1, "train.range", kw="lr", low="0 (exclusive)",
+    check(c.dataset in data.REGISTRY, "data.unknown", name=c.dataset, names=", ".join(data.REGISTRY))
+    check(isinstance(c.lr, (int, float)) and 0 < c.lr <= 1, "train.range", kw="lr", low="0 (exclusive)",
            high=1, v=c.lr)
     for kw, low, high in (("epochs", 1, 1000), ("batch_size", 1, 8192), ("seed", 0, 2**31 - 1),
                           ("max_train", 16, 1_000_000), ("stop_at", 0, 10**9)):
         v = getattr(c, kw)
-        _check(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high, "train.range", kw=kw,
+        check(isinstance(v, int) and not isinstance(v, bool) and low <= v <= high, "train.range", kw=kw,
                low=low, high=high, v=v)
-    _check(c.noise in NOISES, "train.choice", kw="noise", v=c.noise, options=", ".join(NOISES))
+    check(c.noise in NOISES, "train.choice", kw="noise", v=c.noise, options=", ".join(NOISES))
     high = 2.0 if c.noise == "gaussian" else 1.0
-    _check(isinstance(c.noise_level, (int, float)) and 0 <= c.noise_level <= high, "train.range",
+    check(isinstance(c.noise_level, (int, float)) and 0 <= c.noise_level <= high, "train.range",
            kw="noise_level", low=0, high=high, v=c.noise_level)
-    _check(isinstance(c.sparsity, (int, float)) and 0 <= c.sparsity <= 10, "train.range", kw="sparsity",
+    check(isinstance(c.sparsity, (int, float)) and 0 <= c.sparsity <= 10, "train.range", kw="sparsity",
            low=0, high=10, v=c.sparsity)
-    _check(c.loss in LOSSES, "train.choice", kw="loss", v=c.loss, options=", ".join(LOSSES))
-    _check(c.schedule in SCHEDULES, "train.choice", kw="schedule", v=c.schedule, options=", ".join(SCHEDULES))
+    check(c.loss in LOSSES, "train.choice", kw="loss", v=c.loss, options=", ".join(LOSSES))
+    check(c.schedule in SCHEDULES, "train.choice", kw="schedule", v=c.schedule, options=", ".join(SCHEDULES))
     from aecore.learn.families import FAMILIES, PENALTIES, mirror_dense
-    _check(c.family in FAMILIES, "train.choice", kw="family", v=c.family, options=", ".join(FAMILIES))
-    _check(c.penalty in PENALTIES, "train.choice", kw="penalty", v=c.penalty, options=", ".join(PENALTIES))
-    _check(isinstance(c.rho, (int, float)) and 0 < c.rho < 1, "train.range", kw="rho", low="0 (exclusive)",
+    check(c.family in FAMILIES, "train.choice", kw="family", v=c.family, options=", ".join(FAMILIES))
+    check(c.penalty in PENALTIES, "train.choice", kw="penalty", v=c.penalty, options=", ".join(PENALTIES))
+    check(isinstance(c.rho, (int, float)) and 0 < c.rho < 1, "train.range", kw="rho", low="0 (exclusive)",
            high="1 (exclusive)", v=c.rho)
-    _check(isinstance(c.beta, (int, float)) and 0 <= c.beta <= 100, "train.range", kw="beta", low=0, high=100,
+    check(isinstance(c.beta, (int, float)) and 0 <= c.beta <= 100, "train.range", kw="beta", low=0, high=100,
            v=c.beta)
-    _check(isinstance(c.only_class, int) and not isinstance(c.only_class, bool) and -1 <= c.only_class < 1000,
+    check(isinstance(c.only_class, int) and not isinstance(c.only_class, bool) and -1 <= c.only_class < 1000,
            "train.range", kw="only_class", low=-1, high=999, v=c.only_class)
     summary = model_summary(c)
-    _check(summary.ok, "train.invalid_stack", error=summary.error or "")
-    _check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder",
+    check(summary.ok, "train.invalid_stack", error=summary.error or "")
+    check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder",
            out=str(summary.output_shape), inp=str(summary.input_shape))
     from aecore.learn.budget import problem
     too_much = problem(summary, c.batch_size)  # before anything is built
@@ -198,12 +198,12 @@ def plan(config: TrainConfig) -> Plan:
     info = data.REGISTRY[c.dataset]
     if len(model_input) == 3:
         channels, height, width = model_input
-        _check(channels in (1, 3), "train.channels", c=channels)
+        check(channels in (1, 3), "train.channels", c=channels)
     else:  # a flat input: n values must be channels × side × side of some image
         n = math.prod(model_input)
         fits = [(ch, math.isqrt(n // ch)) for ch in (info.channels, 1, 3) if n % ch == 0
                 and math.isqrt(n // ch) ** 2 == n // ch]
-        _check(bool(fits), "train.flat_input", n=n)
+        check(bool(fits), "train.flat_input", n=n)
         channels, height = fits[0]
         width = height
     from aecore.shapes.lower import final_activation, lower
@@ -214,11 +214,11 @@ def plan(config: TrainConfig) -> Plan:
     final, _ = final_activation(blocks)
     scale = "signed" if final == "tanh" else "unit"
     loss = c.loss if c.loss != "auto" else ("bce" if final == "sigmoid" else "mse")
-    _check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid")
+    check(loss != "bce" or final == "sigmoid", "train.bce_needs_sigmoid")
     if c.family in ("tied", "greedy"):
         why = mirror_dense(summary)
-        _check(why is None, "train.needs_mirror", family=c.family)
+        check(why is None, "train.needs_mirror", family=c.family)
     if c.sparsity and c.penalty == "kl":
         code_row = summary.rows[summary.bottleneck if summary.bottleneck is not None else len(summary.rows) // 2 - 1]
-        _check(dict(code_row.cfg).get("activation") == "sigmoid", "train.kl_needs_sigmoid")
+        check(dict(code_row.cfg).get("activation") == "sigmoid", "train.kl_needs_sigmoid")
     return Plan(c, summary, channels, height, width, loss, scale, model_input)

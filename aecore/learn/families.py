@@ -116,24 +116,25 @@ class VAE(nn.Module):
     def final_activation(self):
         return self.base.final_activation
 
-    def _heads(self, h):
+    def heads(self, h):
+        """(μ, log σ²) of the code for the bottleneck's output ``h`` (log σ² clamped to [-12, 8])."""
         flat = h.flatten(1).float()
         return self.mu(flat), self.logvar(flat).clamp(-12.0, 8.0)
 
     def forward_parts(self, x, logits: bool = False):
         h = self.base.encode(x)
-        mu, logvar = self._heads(h)
+        mu, logvar = self.heads(h)
         self.kl = kl_normal(mu, logvar).mean()
         z = mu + torch.randn_like(mu) * (0.5 * logvar).exp() if self.training else mu
         code = z.reshape(h.shape)
-        _, out = _decode_parts(self.base, code, logits)
+        out = self.base.run_from(code, self.base.bottleneck + 1, logits)[1]  # the decoder; logits: no final sigmoid
         return mu.reshape(h.shape), out
 
     def forward(self, x):
         return self.forward_parts(x)[1]
 
     def encode(self, x):
-        mu, _ = self._heads(self.base.encode(x))
+        mu, _ = self.heads(self.base.encode(x))
         return mu.reshape((len(x),) + tuple(self.latent_shape))
 
     def decode(self, z):
@@ -141,11 +142,6 @@ class VAE(nn.Module):
 
     def parameters_of_heads(self) -> int:
         return sum(p.numel() for p in (*self.mu.parameters(), *self.logvar.parameters()))
-
-
-def _decode_parts(base, code, logits: bool):
-    """The base model's decoder from the bottleneck on, leaving out the final sigmoid for BCE on logits."""
-    return code, base.run_from(code, base.bottleneck + 1, logits)[1]
 
 
 def kl_normal(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
@@ -166,6 +162,19 @@ def penalty(z: torch.Tensor, kind: str, weight: float, rho: float = 0.05) -> tor
     if kind == "kl":
         return weight * kl_sparsity(z, rho)
     return weight * z.float().abs().mean()
+
+
+def family_loss(model, z: torch.Tensor, config, pixels: int) -> torch.Tensor | None:
+    """What a model's family adds to the reconstruction loss of a batch (None: nothing): the sparsity
+    penalty on the code ``z``, and the VAE's KL term per pixel, like the reconstruction term (β = 1 is the
+    evidence lower bound). The training loop knows no family: it adds this."""
+    extra = None
+    if config.sparsity:
+        extra = penalty(z, config.penalty, config.sparsity, config.rho)
+    if getattr(model, "family", "") == "vae":
+        kl = config.beta * model.kl / pixels
+        extra = kl if extra is None else extra + kl
+    return extra
 
 
 def build_model(summary, family: str):

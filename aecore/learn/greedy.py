@@ -14,14 +14,12 @@ batches by ``randperm``, losses summed on the device and read once per epoch.
 """
 from __future__ import annotations
 
-import math
-import time
-
 import torch
 from torch import nn
 
-from aecore.learn.config import BUDGET, _check
-from aecore.learn.families import build_model, dense_layers
+from aecore.learn.batches import as_uint8, corrupt, from_model, image_loss, to_model
+from aecore.learn.families import dense_layers
+from aecore.learn.phase import Phase
 
 
 def _pairs(model) -> tuple[list[int], list[int]]:
@@ -37,32 +35,20 @@ def stage(model, k: int) -> nn.Module:
     return nn.Sequential(*model.blocks[: enc[k - 1] + 1], *model.blocks[dec[k - 1]:])
 
 
-def run_greedy(config, p, xtr, xte, dev, prog, emit, stop, tick_s):
-    from aecore.learn.train import TrainResult, _as_uint8, _loss, corrupt, from_model, to_model
-    n = len(xtr)
-    torch.manual_seed(config.seed)
-    model = build_model(p.summary, "greedy").to(dev)
+def phases(model, config, p, xtr: torch.Tensor, xte: torch.Tensor, sample: torch.Tensor) -> list[Phase]:
+    """The phases of layer-wise pretraining for the one loop: pair 1 alone on images, each inner pair on the
+    codes of the pairs before it (frozen; the codes computed once as its phase begins), then every pair
+    stacked and fine-tuned on images. Each phase runs ``config.epochs`` epochs with its own Adam."""
     enc, dec = _pairs(model)
     pairs = len(enc)
-    budget = BUDGET.get(dev.type, BUDGET["cpu"])
-    phases = pairs + 1
-    _check(n * config.epochs * phases <= budget, "train.budget", n=n, e=config.epochs * phases,
-           total=n * config.epochs * phases, budget=budget, device=dev.type)
     logits = p.loss == "bce"
-    gen = torch.Generator(device=dev).manual_seed(config.seed)
-    steps = math.ceil(n / config.batch_size)
-    history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s, "phases": []}
-    prog.epochs, prog.steps, prog.images, prog.phase = config.epochs * phases, steps, n, "training"
-    sample = xte[:8]
-    prog.originals = sample.cpu()
-    emit("phase")
 
-    def images(x_uint8, noisy: bool):
-        x01 = x_uint8.float().div_(255)
+    def images(x_uint8: torch.Tensor, noisy: bool, gen=None) -> tuple[torch.Tensor, torch.Tensor]:
+        x01 = x_uint8.float().div_(255)                               # (B, C, H, W) uint8 -> [0, 1]
         inp = corrupt(x01, config.noise, config.noise_level, gen) if noisy else x01
-        return x01, to_model(inp, p)
+        return x01, to_model(inp, p)                                  # -> (B, pixels) for these Dense stacks
 
-    def forward(net, x, skip_sigmoid: bool):
+    def forward(net, x: torch.Tensor, skip_sigmoid: bool) -> torch.Tensor:
         """``net`` over x, leaving out a final Sigmoid when the loss is BCE on logits."""
         mods = list(_flat(net))
         last = max((i for i, m in enumerate(mods) if isinstance(m, nn.Sigmoid)), default=None)
@@ -72,92 +58,59 @@ def run_greedy(config, p, xtr, xte, dev, prog, emit, stop, tick_s):
             x = m(x)
         return x
 
-    @torch.no_grad()
     def test_loss(net) -> float:
-        net.eval()
-        total = torch.zeros((), device=dev)
-        for i in range(0, len(xte), 1024):
-            x01, inp = images(xte[i:i + 1024], False)
-            total += _loss(forward(net, inp, logits), x01, p) * len(x01)
-        net.train()
+        """The image loss of the model as it stands, on the test images (no noise)."""
+        with torch.no_grad():
+            net.eval()
+            total = torch.zeros((), device=xte.device)
+            for i in range(0, len(xte), 1024):
+                x01, inp = images(xte[i:i + 1024], False)
+                total += image_loss(forward(net, inp, logits), x01, p) * len(x01)
+            net.train()
         return float(total / max(len(xte), 1))
 
-    @torch.no_grad()
-    def picture(net) -> None:
-        net.eval()
-        _, inp = images(sample, False)
-        out = forward(net, inp, False)
-        prog.inputs, prog.outputs = prog.originals, _as_uint8(from_model(out, p))
-        prog.version += 1
-        net.train()
+    def pictures(net) -> tuple:
+        with torch.no_grad():
+            net.eval()
+            _, inp = images(sample, False)
+            out = forward(net, inp, False)
+            net.train()
+        return sample.cpu(), as_uint8(from_model(out, p))
 
-    t_start = time.perf_counter()
-    stopped = False
-    for k in range(1, phases + 1):
-        fine_tune = k == phases
-        if fine_tune:
-            net, params, name = model.blocks, list(model.parameters()), "fine_tune"
-        elif k == 1:
-            net = stage(model, 1)
-            params, name = list(net.parameters()), "pair"
-        else:  # an inner pair learns the codes of the pairs before it (frozen): targets computed once
-            front = nn.Sequential(*model.blocks[: enc[k - 2] + 1])
-            inner_enc = nn.Sequential(*model.blocks[enc[k - 2] + 1: enc[k - 1] + 1])
-            inner_dec = nn.Sequential(*model.blocks[dec[k - 1]: dec[k - 2]])
-            net = nn.Sequential(inner_enc, inner_dec)
-            params = list(net.parameters())
-            name = "pair"
+    def on_images(net):
+        def loss(idx, gen):
+            x01, inp = images(xtr[idx], True, gen)
+            return image_loss(forward(net, inp, logits), x01, p)
+        return loss
+
+    out = []
+    for k in range(1, pairs + 1):
+        net = stage(model, k)
+        if k == 1:
+            out.append(Phase("pair", config.epochs, net.parameters, on_images(net), lambda n=net: test_loss(n),
+                             lambda n=net: pictures(n), pair=1))
+            continue
+        front = nn.Sequential(*model.blocks[: enc[k - 2] + 1])                      # images -> codes of pair k-1
+        inner = nn.Sequential(nn.Sequential(*model.blocks[enc[k - 2] + 1: enc[k - 1] + 1]),
+                              nn.Sequential(*model.blocks[dec[k - 1]: dec[k - 2]]))  # codes -> codes
+        codes: dict = {}
+
+        def begin(front=front, codes=codes):
             with torch.no_grad():
                 front.eval()
-                codes = torch.cat([front(images(xtr[i:i + 4096], False)[1]) for i in range(0, n, 4096)])
+                codes["h"] = torch.cat([front(images(xtr[i:i + 4096], False)[1])      # (N, a): pair k-1's codes
+                                        for i in range(0, len(xtr), 4096)])
                 front.train()
-        opt = torch.optim.Adam(params, lr=config.lr, **({"fused": True} if dev.type == "cuda" else {}))
-        phase = {"name": name, "pair": k if not fine_tune else None, "train_loss": []}
-        history["phases"].append(phase)
-        model.train()
-        for _ in range(config.epochs):
-            prog.epoch += 1
-            t0 = last_tick = time.perf_counter()
-            running = torch.zeros((), device=dev)
-            perm = torch.randperm(n, generator=gen, device=dev)
-            for step in range(steps):
-                if stop is not None and stop.is_set():
-                    stopped = True
-                    break
-                idx = perm[step * config.batch_size:(step + 1) * config.batch_size]
-                if k == 1 or fine_tune:
-                    x01, inp = images(xtr[idx], True)
-                    loss = _loss(forward(net, inp, logits), x01, p)
-                else:
-                    h = codes[idx]
-                    loss = torch.nn.functional.mse_loss(net(h), h)
-                opt.zero_grad(set_to_none=True)
-                loss.backward()
-                opt.step()
-                running += loss.detach() * len(idx)
-                if time.perf_counter() - last_tick >= tick_s:
-                    last_tick = time.perf_counter()
-                    prog.step = step + 1
-                    emit("tick")
-            if stopped:
-                break
-            elapsed = time.perf_counter() - t0
-            prog.epoch_s.append(round(elapsed, 4))
-            objective = float(running) / n
-            phase["train_loss"].append(objective)
-            prog.train_loss.append(objective)
-            now = model.blocks if fine_tune else stage(model, k)
-            prog.test_loss.append(test_loss(now))
-            prog.images_per_s = n / max(elapsed, 1e-9)
-            picture(now)
-            prog.step = steps
-            emit("epoch")
-        if stopped:
-            break
-    model.eval()
-    prog.phase = "stopped" if stopped else "done"
-    emit("phase")
-    return TrainResult(config, p, model, history, dev.type, n, time.perf_counter() - t_start, stopped)
+
+        def on_codes(idx, gen, inner=inner, codes=codes):
+            h = codes["h"][idx]
+            return torch.nn.functional.mse_loss(inner(h), h)
+
+        out.append(Phase("pair", config.epochs, inner.parameters, on_codes, lambda n=net: test_loss(n),
+                         lambda n=net: pictures(n), start=begin, pair=k))
+    out.append(Phase("fine_tune", config.epochs, model.parameters, on_images(model.blocks),
+                     lambda: test_loss(model.blocks), lambda: pictures(model.blocks)))
+    return out
 
 
 def _flat(net):

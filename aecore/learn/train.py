@@ -13,6 +13,7 @@ stopped; keeping it gives a model of its own (``stop_at``).
 """
 from __future__ import annotations
 
+import copy
 import math
 import threading
 import time
@@ -20,80 +21,24 @@ from dataclasses import dataclass, field, replace
 from typing import Callable
 
 import torch
-import torch.nn.functional as F
 
 from aecore.learn import data
-from aecore.learn.config import BUDGET, Plan, TrainConfig, _check, plan
-from aecore.learn.families import build_model, penalty
+from aecore.learn.batches import (as_uint8, corrupt, fixed_pick, from_model, image_loss, one_class, prepare,
+                                  to_model)
+from aecore.learn.config import BUDGET, Plan, TrainConfig, check, plan
+from aecore.learn.families import build_model, family_loss
+from aecore.learn.greedy import phases as greedy_phases
+from aecore.learn.phase import Phase
 from aecore.shapes.build import StackModel
+
+__all__ = ["Checkpoint", "Phase", "Progress", "Stopped", "TrainResult", "as_uint8", "corrupt", "evaluate",
+           "fixed_pick", "from_model", "image_loss", "one_class", "prepare", "reconstruct", "run", "to_model"]
 
 PICTURE_S = 2.0  # during an epoch, new reconstructions at most this often
 
 
 class Stopped(Exception):
     """Stopped by the learner before training began (while queued or loading the images)."""
-
-
-# ---- data on the device ------------------------------------------------------------------------------
-
-def fixed_pick(n: int, cap: int | None, seed: int = 0) -> torch.Tensor | None:
-    """Indices of at most ``cap`` of ``n`` items, a seeded random pick (None: keep all). Training and the
-    pages use this one pick, so an image number means the same image everywhere."""
-    if cap is None or n <= cap:
-        return None
-    return torch.randperm(n, generator=torch.Generator().manual_seed(seed))[:cap]
-
-
-def prepare(images: torch.Tensor, p: Plan, cap: int | None = None, seed: int = 0) -> torch.Tensor:
-    """uint8 images -> uint8 in the model's channels and size; at most ``cap``, a fixed random pick."""
-    pick = fixed_pick(len(images), cap, seed)
-    if pick is not None:
-        images = images[pick]
-    x = data.fit_images(images, channels=p.channels)
-    if (x.shape[2], x.shape[3]) != (p.height, p.width):
-        x = torch.nn.functional.interpolate(x.float(), size=(p.height, p.width), mode="bilinear", antialias=True,
-                                            align_corners=False).round().clamp(0, 255).to(torch.uint8)
-    return x.contiguous()
-
-
-def one_class(images, config: TrainConfig) -> tuple[torch.Tensor, torch.Tensor]:
-    """(train, test) images, of one class only when the config says so (an anomaly detector learns what
-    normal looks like: one kind of image)."""
-    if config.only_class < 0:
-        return images.train_x, images.test_x
-    k = len(images.classes)
-    _check(config.only_class < k, "train.no_such_class", data=data.display_name(config.dataset), n=config.only_class,
-           k=k, last=k - 1)
-    return images.train_x[images.train_y == config.only_class], images.test_x[images.test_y == config.only_class]
-
-
-def to_model(xb: torch.Tensor, p: Plan) -> torch.Tensor:
-    """Pixels in [0, 1] -> the model's input: its scale, and its shape (flat models get flat vectors)."""
-    if p.scale == "signed":
-        xb = xb * 2 - 1
-    return xb.reshape((len(xb),) + tuple(p.model_input))
-
-
-def from_model(y: torch.Tensor, p: Plan) -> torch.Tensor:
-    """The model's output -> images in [0, 1], (B, C, H, W)."""
-    y = y.float().reshape(len(y), p.channels, p.height, p.width)
-    if p.scale == "signed":
-        y = (y + 1) / 2
-    return y.clamp(0, 1)
-
-
-def corrupt(x: torch.Tensor, kind: str, level: float, gen: torch.Generator | None = None) -> torch.Tensor:
-    """Noise on pixels in [0, 1]. gaussian: + N(0, σ²), unclipped as in lesson 001; salt_pepper: a share of
-    pixels set to 0 or 1; masking: a share of pixels set to 0."""
-    if kind == "none" or level <= 0:
-        return x
-    if kind == "gaussian":
-        return x + torch.randn(x.shape, generator=gen, device=x.device, dtype=x.dtype) * level
-    hit = torch.rand(x.shape, generator=gen, device=x.device) < level
-    if kind == "masking":
-        return x.masked_fill(hit, 0.0)
-    salt = torch.rand(x.shape, generator=gen, device=x.device) < 0.5
-    return torch.where(hit, salt.to(x.dtype), x)
 
 
 # ---- the loop ---------------------------------------------------------------------------------------------
@@ -176,10 +121,6 @@ def _device(name: str | None) -> torch.device:
     return torch.device(name) if name else detect().torch_device
 
 
-def _as_uint8(x01: torch.Tensor) -> torch.Tensor:
-    return (x01.clamp(0, 1) * 255).round().to(torch.uint8).cpu()
-
-
 @torch.no_grad()
 def evaluate(model: StackModel, p: Plan, x: torch.Tensor, seed: int, batch: int = 1024) -> float:
     """Mean test loss: the same noise every time (a fixed seed), so epochs compare."""
@@ -191,18 +132,10 @@ def evaluate(model: StackModel, p: Plan, x: torch.Tensor, seed: int, batch: int 
         x01 = x[i:i + batch].float().div_(255)
         noisy = corrupt(x01, p.config.noise, p.config.noise_level, gen)
         _, out = model.forward_parts(to_model(noisy, p), logits=p.loss == "bce")
-        total += _loss(out, x01, p) * len(x01)
+        total += image_loss(out, x01, p) * len(x01)
         n += len(x01)
     model.train(was)
     return float(total / max(n, 1))
-
-
-def _loss(out: torch.Tensor, x01: torch.Tensor, p: Plan) -> torch.Tensor:
-    target = to_model(x01, p).reshape(out.shape)
-    out = out.float()
-    if p.loss == "bce":
-        return F.binary_cross_entropy_with_logits(out, target)
-    return F.mse_loss(out, target)
 
 
 @torch.no_grad()
@@ -217,7 +150,29 @@ def reconstruct(model: StackModel, p: Plan, x_uint8: torch.Tensor, noise: str = 
     noisy = corrupt(x01, noise, level, gen)
     _, out = model.forward_parts(to_model(noisy, p))
     model.train(was)
-    return _as_uint8(noisy), _as_uint8(from_model(out, p))
+    return as_uint8(noisy), as_uint8(from_model(out, p))
+
+
+def whole_model(model, config: TrainConfig, p: Plan, xtr: torch.Tensor, xte: torch.Tensor,
+                sample: torch.Tensor) -> Phase:
+    """The one phase of a plain run: every parameter, the image loss plus what the family adds."""
+    cuda = xtr.device.type == "cuda"
+    image_model = len(p.model_input) == 3
+    logits = p.loss == "bce"
+    pixels = p.channels * p.height * p.width
+
+    def loss(idx: torch.Tensor, gen: torch.Generator) -> torch.Tensor:
+        x01 = xtr[idx].float().div_(255)                           # (B, C, H, W) uint8 -> float, on the device
+        inp = to_model(corrupt(x01, config.noise, config.noise_level, gen), p)  # -> the model's input shape
+        if image_model:
+            inp = inp.contiguous(memory_format=torch.channels_last)
+        with torch.autocast("cuda", dtype=torch.bfloat16, enabled=cuda):
+            z, out = model.forward_parts(inp, logits=logits)       # z: the code, out: (B, ...) like the input
+        extra = family_loss(model, z, config, pixels)
+        return image_loss(out, x01, p) if extra is None else image_loss(out, x01, p) + extra
+
+    return Phase("all", config.epochs, model.parameters, loss, lambda: evaluate(model, p, xte, config.seed),
+                 lambda: reconstruct(model, p, sample, config.noise, config.noise_level, config.seed))
 
 
 def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callback, ...] = (),
@@ -239,142 +194,186 @@ def run(config: TrainConfig, device: str | None = None, callbacks: tuple[Callbac
 
     prog.phase = "data"
     emit("phase")
+    xtr, xte = _images(config, p, prog, emit)
+    n = len(xtr)
+    xtr, xte = xtr.to(dev), xte.to(dev)
+    sample = xte[:8]
+    cuda = dev.type == "cuda"
+    torch.manual_seed(config.seed)
+    model = build_model(p.summary, config.family).to(dev)
+    if len(p.model_input) == 3:  # channels_last: 2× faster convolutions on this CPU too (measured), and on CUDA
+        model = model.to(memory_format=torch.channels_last)
+    if config.family == "greedy":
+        phases = greedy_phases(model, config, p, xtr, xte, sample)
+    else:
+        phases = [whole_model(model, config, p, xtr, xte, sample)]
+    epochs = sum(ph.epochs for ph in phases)
+    budget = BUDGET.get(dev.type, BUDGET["cpu"])
+    check(n * epochs <= budget, "train.budget", n=n, e=epochs, total=n * epochs, budget=budget, device=dev.type)
+    gen = torch.Generator(device=dev).manual_seed(config.seed)
+    steps = math.ceil(n / config.batch_size)
+    history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s}
+    if len(phases) > 1:
+        history["phases"] = []
+    ck = _restore(resume, config, steps, model, gen, history)
+    prog.epochs, prog.steps, prog.images = epochs, steps, n
+    prog.originals = sample.cpu()
+    loop = _Loop(model, config, prog, emit, stop, tick_s, steps, whole=epochs * steps, cuda=cuda)
+    first = 0                                  # the run's epoch at which this phase begins
+    checkpoint = None
+    model.train()
+    for index, phase in enumerate(phases):
+        if ck is not None and ck.epoch >= first + phase.epochs:  # done before the run stopped
+            first += phase.epochs
+            continue
+        if first * steps >= loop.limit:  # stop_at at a phase's border: the next phase does not begin
+            break
+        phase.start()
+        opt = torch.optim.Adam(phase.params(), lr=config.lr, **({"fused": True} if cuda else {}))
+        if ck is not None and ck.epoch >= first:  # the phase the run stopped in: its Adam as it was
+            opt.load_state_dict(ck.optimizer)
+        if prog.phase != "training":  # once everything is ready (a first Adam takes ~1 s to set up in torch)
+            prog.phase = "training"
+            emit("phase")
+        record = None
+        if "phases" in history:
+            if index == len(history["phases"]):
+                history["phases"].append({"name": phase.name, "pair": phase.pair, "train_loss": []})
+            record = history["phases"][index]
+        checkpoint = loop.phase(phase, opt, gen, first, ck, record, xtr)
+        if checkpoint is not None:
+            break
+        first += phase.epochs
+    model.eval()
+    seconds = (ck.seconds if ck is not None else 0.0) + time.perf_counter() - loop.started
+    stopped = loop.stopped
+    prog.phase = "stopped" if stopped else "done"
+    emit("phase")
+    result = TrainResult(config, p, model, history, dev.type, n, seconds, stopped,
+                         checkpoint=replace(checkpoint, seconds=seconds) if stopped else None)
+    if not stopped and checkpoint is not None and checkpoint.step:  # stop_at reached part-way through an epoch
+        history["partial"] = [checkpoint.epoch + 1, checkpoint.step, steps]
+    return result
 
+
+def _images(config: TrainConfig, p: Plan, prog: Progress, emit) -> tuple[torch.Tensor, torch.Tensor]:
+    """The run's training and test images, uint8 in the model's channels and size (downloaded first if
+    needed, with progress)."""
     def on_download(done, total, label):
         prog.download = (done, total, label)
         emit("tick")
     images = data.load(config.dataset, progress=on_download)
     prog.download = None
     train_x, test_x = one_class(images, config)
-    xtr = prepare(train_x, p, cap=config.max_train, seed=config.seed)
-    xte = prepare(test_x, p, cap=max(256, config.max_train // 4), seed=config.seed)
-    n = len(xtr)
-    budget = BUDGET.get(dev.type, BUDGET["cpu"])
-    _check(n * config.epochs <= budget, "train.budget", n=n, e=config.epochs, total=n * config.epochs,
-           budget=budget, device=dev.type)
-    cuda = dev.type == "cuda"
-    xtr, xte = xtr.to(dev), xte.to(dev)
-    sample = xte[:8]
-    if config.family == "greedy":  # layer-wise pretraining: phases of its own, on the same data and devices
-        from aecore.learn.greedy import run_greedy
-        return run_greedy(config, p, xtr, xte, dev, prog, emit, stop, tick_s)
-    torch.manual_seed(config.seed)
-    model = build_model(p.summary, config.family).to(dev)
-    vae = config.family == "vae"
-    pixels = p.channels * p.height * p.width
-    image_model = len(p.model_input) == 3
-    if image_model:  # channels_last: 2× faster convolutions on this CPU too (measured), and on CUDA
-        model = model.to(memory_format=torch.channels_last)
-    opt = torch.optim.Adam(model.parameters(), lr=config.lr, **({"fused": True} if cuda else {}))
-    gen = torch.Generator(device=dev).manual_seed(config.seed)
-    steps = math.ceil(n / config.batch_size)
-    history = {"train_loss": prog.train_loss, "test_loss": prog.test_loss, "epoch_s": prog.epoch_s}
+    return (prepare(train_x, p, cap=config.max_train, seed=config.seed),
+            prepare(test_x, p, cap=max(256, config.max_train // 4), seed=config.seed))
+
+
+def _restore(resume: TrainResult | None, config: TrainConfig, steps: int, model, gen, history) -> Checkpoint | None:
+    """Continue a stopped run: its weights, generators and history (each phase's Adam is restored as that
+    phase begins). None when there is nothing to continue."""
     ck = resume.checkpoint if resume is not None else None
-    if ck is not None:
-        if resume.config.key() != config.key() or ck.steps != steps:
-            raise ValueError("resume needs a stopped run of the same settings")
-        model.load_state_dict(ck.model)
-        opt.load_state_dict(ck.optimizer)
-        gen.set_state(ck.generator)
-        torch.set_rng_state(ck.rng)
-        for name in ("train_loss", "test_loss", "epoch_s"):
-            history[name].extend(resume.history[name])
-    prog.steps, prog.images, prog.phase = steps, n, "training"
-    prog.originals = sample.cpu()
-    emit("phase")
-    stopped = False
-    t_start = last_picture = time.perf_counter()
-    logits = p.loss == "bce"
-    whole = config.epochs * steps  # the whole run's steps (the schedule's length, also when it stops early)
-    limit = config.stop_at or whole  # steps this run takes
-    cosine = config.schedule == "cosine"
-    model.train()
-    first_epoch = ck.epoch if ck is not None else 0
-    for epoch in range(first_epoch, config.epochs):
-        prog.epoch = epoch + 1
-        if ck is not None and epoch == ck.epoch:  # the epoch that was stopped: its order, its sums so far
-            perm, first_step, seen = ck.perm.to(dev), ck.step, ck.seen
-            running = torch.tensor(ck.running, device=dev)
-            t0 = time.perf_counter() - ck.epoch_seconds
-        else:
-            perm, first_step, seen = torch.randperm(n, generator=gen, device=dev), 0, 0
-            running = torch.zeros((), device=dev)
-            t0 = time.perf_counter()
-        last_tick = t_here = time.perf_counter()
-        step, seen0 = first_step, seen
-        while step < steps:
-            if epoch * steps + step >= limit or (stop is not None and stop.is_set()):
-                stopped = epoch * steps + step < limit
-                break
-            if cosine:  # the rate for this step: lr · ½(1 + cos(π · steps done / all steps))
-                for group in opt.param_groups:
-                    group["lr"] = config.lr * 0.5 * (1 + math.cos(math.pi * (epoch * steps + step) / whole))
-            idx = perm[step * config.batch_size:(step + 1) * config.batch_size]
-            x01 = xtr[idx].float().div_(255)                       # (B, C, H, W) uint8 -> float, on the device
-            inp = to_model(corrupt(x01, config.noise, config.noise_level, gen), p)
-            if image_model:
-                inp = inp.contiguous(memory_format=torch.channels_last)
-            with torch.autocast("cuda", dtype=torch.bfloat16, enabled=cuda):
-                z, out = model.forward_parts(inp, logits=logits)
-            loss = _loss(out, x01, p)
-            if config.sparsity:
-                loss = loss + penalty(z, config.penalty, config.sparsity, config.rho)
-            if vae:  # per pixel, like the reconstruction term: beta = 1 is the evidence lower bound
-                loss = loss + config.beta * model.kl / pixels
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            opt.step()
-            running += loss.detach() * len(idx)
-            seen += len(idx)
-            step += 1
-            now = time.perf_counter()
-            if now - last_tick >= tick_s:  # the one sync per tick
-                last_tick = now
-                prog.step, prog.running_loss = step, float(running) / seen
-                prog.images_per_s = (seen - seen0) / max(now - t_here, 1e-9)  # this run's own pace
-                if prog.version == 0 or now - last_picture >= PICTURE_S:  # a first picture at once, then steady
-                    last_picture = now
-                    prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level,
-                                                            config.seed)
-                    prog.version += 1
-                emit("tick")
-        if step < steps:  # stopped (by hand, or at stop_at) part-way: the epoch is not counted
-            if cuda:
+    if ck is None:
+        return None
+    if resume.config.key() != config.key() or ck.steps != steps:
+        raise ValueError("resume needs a stopped run of the same settings")
+    model.load_state_dict(ck.model)
+    gen.set_state(ck.generator)
+    torch.set_rng_state(ck.rng)
+    for name in ("train_loss", "test_loss", "epoch_s"):
+        history[name].extend(resume.history[name])
+    if "phases" in history:
+        history["phases"].extend({**ph, "train_loss": list(ph["train_loss"])} for ph in resume.history["phases"])
+    return ck
+
+
+class _Loop:
+    """The one loop: epochs of steps over a phase, with the learning-rate schedule, ticks (progress, pictures),
+    the end of each epoch (losses, pictures), and a checkpoint when the run stops part-way."""
+
+    def __init__(self, model, config: TrainConfig, prog: Progress, emit, stop, tick_s: float, steps: int,
+                 whole: int, cuda: bool):
+        self.model, self.config, self.prog, self.emit, self.stop, self.tick_s = model, config, prog, emit, stop, tick_s
+        self.steps, self.whole, self.cuda = steps, whole, cuda
+        self.limit = config.stop_at or whole  # steps this run takes (whole: the schedule's length)
+        self.started = self.last_picture = time.perf_counter()
+        self.stopped = False
+
+    def rate(self, opt, done: int) -> None:
+        """The learning rate for the run's step ``done``: constant, or lr · ½(1 + cos(π · done / all steps))."""
+        if self.config.schedule == "cosine":
+            for group in opt.param_groups:
+                group["lr"] = self.config.lr * 0.5 * (1 + math.cos(math.pi * done / self.whole))
+
+    def phase(self, phase: Phase, opt, gen, first: int, ck: Checkpoint | None, record: dict | None,
+              xtr: torch.Tensor) -> Checkpoint | None:
+        """Train ``phase`` (the run's epochs ``first`` … ``first + phase.epochs − 1``); a Checkpoint when the
+        run stops part-way (by hand, or at stop_at), else None."""
+        config, prog, steps, n = self.config, self.prog, self.steps, len(xtr)
+        dev = xtr.device
+        start_epoch = max(first, ck.epoch) if ck is not None else first
+        for epoch in range(start_epoch, first + phase.epochs):
+            prog.epoch = epoch + 1
+            if ck is not None and epoch == ck.epoch:  # the epoch that was stopped: its order, its sums so far
+                perm, step, seen = ck.perm.to(dev), ck.step, ck.seen
+                running = torch.tensor(ck.running, device=dev)
+                t0 = time.perf_counter() - ck.epoch_seconds
+            else:
+                perm, step, seen = torch.randperm(n, generator=gen, device=dev), 0, 0
+                running = torch.zeros((), device=dev)
+                t0 = time.perf_counter()
+            last_tick = t_here = time.perf_counter()
+            seen0 = seen
+            while step < steps:
+                done = epoch * steps + step
+                if done >= self.limit or (self.stop is not None and self.stop.is_set()):
+                    self.stopped = done < self.limit
+                    break
+                self.rate(opt, done)
+                idx = perm[step * config.batch_size:(step + 1) * config.batch_size]
+                loss = phase.loss(idx, gen)
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                opt.step()
+                running += loss.detach() * len(idx)
+                seen += len(idx)
+                step += 1
+                now = time.perf_counter()
+                if now - last_tick >= self.tick_s:  # the one sync per tick
+                    last_tick = now
+                    prog.step, prog.running_loss = step, float(running) / seen
+                    prog.images_per_s = (seen - seen0) / max(now - t_here, 1e-9)  # this run's own pace
+                    if prog.version == 0 or now - self.last_picture >= PICTURE_S:  # a first picture at once
+                        self.last_picture = now
+                        prog.inputs, prog.outputs = phase.pictures()
+                        prog.version += 1
+                    self.emit("tick")
+            if self.cuda:
                 torch.cuda.synchronize()
             elapsed = time.perf_counter() - t0
-            checkpoint = Checkpoint(epoch, step, steps, _cpu_state(model.state_dict()), _cpu_state(opt.state_dict()),
-                                    gen.get_state(), torch.get_rng_state(), perm.cpu(), float(running), seen,
-                                    elapsed, (ck.seconds if ck is not None else 0.0) + time.perf_counter() - t_start)
-            prog.step, prog.running_loss = step, (float(running) / seen if seen else None)
-            prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level, config.seed)
+            if step < steps:  # stopped part-way: the epoch is not counted; where it stands, exactly
+                prog.step, prog.running_loss = step, (float(running) / seen if seen else None)
+                prog.inputs, prog.outputs = phase.pictures()
+                prog.version += 1
+                return Checkpoint(epoch=epoch, step=step, steps=steps, model=_cpu_state(self.model.state_dict()),
+                                  optimizer=_cpu_state(opt.state_dict()), generator=gen.get_state(),
+                                  rng=torch.get_rng_state(), perm=perm.cpu(), running=float(running), seen=seen,
+                                  epoch_seconds=elapsed, seconds=0.0)
+            objective = float(running) / max(seen, 1)
+            prog.epoch_s.append(round(elapsed, 4))
+            prog.train_loss.append(objective)
+            if record is not None:
+                record["train_loss"].append(objective)
+            prog.images_per_s = seen / max(elapsed, 1e-9)
+            prog.test_loss.append(phase.test_loss())
+            prog.inputs, prog.outputs = phase.pictures()
             prog.version += 1
-            break
-        if cuda:
-            torch.cuda.synchronize()
-        elapsed = time.perf_counter() - t0
-        prog.epoch_s.append(round(elapsed, 4))
-        prog.train_loss.append(float(running) / max(seen, 1))
-        prog.images_per_s = seen / max(elapsed, 1e-9)
-        prog.test_loss.append(evaluate(model, p, xte, config.seed))
-        prog.inputs, prog.outputs = reconstruct(model, p, sample, config.noise, config.noise_level, config.seed)
-        prog.version += 1
-        prog.step, prog.running_loss = steps, None
-        emit("epoch")
-    else:
-        checkpoint = None
-    model.eval()
-    seconds = (ck.seconds if ck is not None else 0.0) + time.perf_counter() - t_start
-    prog.phase = "stopped" if stopped else "done"
-    emit("phase")
-    result = TrainResult(config, p, model, history, dev.type, n, seconds, stopped,
-                         checkpoint=checkpoint if stopped else None)
-    if not stopped and checkpoint is not None and checkpoint.step:  # stop_at reached part-way through an epoch
-        history["partial"] = [checkpoint.epoch + 1, checkpoint.step, steps]
-    return result
+            prog.step, prog.running_loss = steps, None
+            self.emit("epoch")
+        return None
 
 
 def _cpu_state(state: dict) -> dict:
     """A deep copy on the CPU (the model goes on training; the copy is what Continue starts from)."""
-    import copy
     return {k: (v.detach().cpu().clone() if isinstance(v, torch.Tensor) else _cpu_state(v) if isinstance(v, dict)
                 else copy.deepcopy(v)) for k, v in state.items()}
