@@ -19,7 +19,7 @@ classes = L.class_names(dataset, use)
 normal = ui.bound(c[1].selectbox, t("anomaly.normal"), key=P + "normal." + dataset, obj=v, attr="normal." + dataset,
                   options=list(range(len(classes))),
                   format_func=lambda i: classes[i] if classes[i] == str(i) else f"{i} · {classes[i]}")
-config = lessons.anomaly(dataset, normal, L.kind())
+config = lessons.anomaly(dataset, normal, ui.device_kind())
 (result,) = ui.ready([(t("anomaly.model", cls=classes[normal]), config)], "anomaly")
 
 s, _ = L.anomaly_scores(config.key(), result)
@@ -57,7 +57,7 @@ st.caption(t("anomaly.worst_caption", cls=classes[normal]))
 ui.images_row(x, [f"{classes[int(test_y[i])]} · {s.error[i]:.4f}" for i in worst], zoom=3)
 ui.images_row(recon, [""] * len(worst), zoom=3)
 st.subheader(t("anomaly.by_class_title"))
-every = [lessons.anomaly(dataset, c, L.kind()) for c in range(len(classes))]
+every = [lessons.anomaly(dataset, c, ui.device_kind()) for c in range(len(classes))]
 found = ui.train_all([(classes[c], cfg) for c, cfg in enumerate(every)], "anomaly", "by_class." + dataset,
                      t("anomaly.by_class_what"))
 aucs = {c: L.anomaly_auc(cfg.key(), r) for c, (cfg, r) in enumerate(zip(every, found)) if r is not None}

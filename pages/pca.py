@@ -18,7 +18,8 @@ c = st.columns(2)
 dataset = L.dataset_box(c[0], use, "pca")
 k = ui.bound(c[1].select_slider, t("pca.k"), key=P + "k", obj=v, attr="k", options=KS, default=16,
              help=t("pca.k_help"))
-linear_cfg, deep_cfg = lessons.linear(dataset, k, L.kind()), lessons.deep(dataset, k, L.kind())
+device = ui.device_kind()
+linear_cfg, deep_cfg = lessons.linear(dataset, k, device), lessons.deep(dataset, k, device)
 linear, deep = ui.ready([(t("pca.linear"), linear_cfg), (t("pca.deep"), deep_cfg)], "pca")
 
 r = L.pca_compare(linear_cfg.key(), linear)
@@ -48,8 +49,8 @@ st.plotly_chart(ui.viz.angle_bars(r["angles"], t("pca.angles_title"), t("pca.ang
                 key=P + "angles")
 
 st.subheader(t("pca.curve_title"))
-curve_items = [(f"{t('pca.linear')} · k={j}", lessons.linear(dataset, j, L.kind())) for j in KS] + \
-              [(f"{t('pca.deep')} · k={j}", lessons.deep(dataset, j, L.kind())) for j in KS]
+curve_items = [(f"{t('pca.linear')} · k={j}", lessons.linear(dataset, j, device)) for j in KS] + \
+              [(f"{t('pca.deep')} · k={j}", lessons.deep(dataset, j, device)) for j in KS]
 found = ui.train_all(curve_items, "pca", "curve", t("pca.curve_what"))
 points = {"linear": {}, "nonlinear": {}}
 for (_, config), result in zip(curve_items, found):

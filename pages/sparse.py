@@ -21,8 +21,8 @@ weight = ui.bound(c[2].select_slider, t("sparse.weight"), key=P + "weight." + ki
                   options=weights, default=weights[1], format_func=lambda w: f"{w:g}")
 rho = ui.bound(c[3].select_slider, "ρ", key=P + "rho", obj=v, attr="rho", options=(0.01, 0.05, 0.1, 0.2),
                default=0.05, disabled=kind != "kl", help=t("sparse.rho_help"))
-base_cfg = lessons.sparse(dataset, 64, 0.0, device_kind=L.kind())
-sparse_cfg = lessons.sparse(dataset, 64, weight, kind, rho, device_kind=L.kind())
+base_cfg = lessons.sparse(dataset, 64, 0.0, device_kind=ui.device_kind())
+sparse_cfg = lessons.sparse(dataset, 64, weight, kind, rho, device_kind=ui.device_kind())
 base, sparse = ui.ready([(t("sparse.base"), base_cfg), (t("sparse.sparse"), sparse_cfg)], "sparse")
 
 ub, atoms_b = L.sparse_units(base_cfg.key(), base)

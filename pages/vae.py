@@ -18,7 +18,7 @@ latent = ui.bound(c[1].select_slider, t("vae.latent"), key=P + "latent", obj=v, 
                   default=8, help=t("vae.latent_help"))
 beta = ui.bound(c[2].select_slider, "β", key=P + "beta", obj=v, attr="beta", options=(0.25, 1.0, 4.0), default=1.0,
                 format_func=lambda b: f"{b:g}", help=t("vae.beta_help"))
-plain_cfg, vae_cfg = lessons.vae_pair(dataset, latent, beta, L.kind())
+plain_cfg, vae_cfg = lessons.vae_pair(dataset, latent, beta, ui.device_kind())
 plain, vae = ui.ready([(t("vae.plain"), plain_cfg), (t("vae.vae"), vae_cfg)], "vae")
 gp, gv = L.generated(plain_cfg.key(), 12, plain), L.generated(vae_cfg.key(), 12, vae)
 

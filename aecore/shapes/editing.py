@@ -117,13 +117,6 @@ def new_layer(dialect: str, kind: str, shape: tuple | None) -> dict:
     return {"type": kind, **base}
 
 
-def convert_input(shape: tuple, to_dialect: str) -> tuple:
-    """(H, W, C) <-> (C, H, W) when switching dialects; other ranks stay."""
-    if len(shape) != 3:
-        return shape
-    return (shape[2], shape[0], shape[1]) if to_dialect == "pytorch" else (shape[1], shape[2], shape[0])
-
-
 # ---- predict the shape ----------------------------------------------------------------------------
 
 def quiz_candidates(summary: Summary) -> list[int]:

@@ -61,15 +61,19 @@ def page_setup(page: str) -> state.Session:
     notices a link left, and the URL kept in step with the state so that a reload or a copied address
     brings the same lesson back.
 
-    On a fresh server Streamlit runs the first page requested on its own (its legacy ``pages/`` mode)
-    until some session has run app.py's ``st.navigation``: a teacher's link to /builder would open
-    without the sidebar or the wide layout. Hand over to app.py, which routes the same URL.
+    On a fresh server Streamlit runs the first page requested on its own (its legacy ``pages/`` mode, on
+    because a ``pages/`` folder sits beside app.py) until some session has run app.py's ``st.navigation``:
+    a teacher's link to /builder would open without the sidebar or the wide layout. Hand over to app.py,
+    which routes the same URL. Streamlit's private flag is the only signal for it (checked with streamlit
+    1.67): no public call tells a page that app.py did not run, or which file is the entry point, and
+    AppTest turns the legacy mode on again at every run of app.py (the flag is what tells those runs from
+    a page's own AppTest, where it is off).
     """
     try:
         from streamlit.runtime.pages_manager import PagesManager
     except ImportError:  # pragma: no cover - a future streamlit without the legacy mode
         PagesManager = None
-    if PagesManager is not None and PagesManager.uses_pages_directory:
+    if getattr(PagesManager, "uses_pages_directory", None):
         PagesManager.uses_pages_directory = False
         st.rerun()
     session = state.start(page, device_kind())

@@ -10,6 +10,7 @@ import streamlit as st
 from aecore.learn import data
 from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
+from aecore.text import CATALOG
 from aecore.ui.common import callback, device_info, go, page_setup, plain, share_box, shown, t
 from aecore.learn.config import plan
 from aecore.ui import steps, steps_models
@@ -48,14 +49,9 @@ def answer_label(ctx, answer) -> str:
 
 def why_key(ctx, truth) -> str:
     base = f"course.{ctx.lesson}.{ctx.step.id}"
-    if ctx.step.question.kind == "shape" or f"{base}.why" in _catalog():
+    if ctx.step.question.kind == "shape" or f"{base}.why" in CATALOG:
         return base + ".why"
     return f"{base}.why_{truth}"
-
-
-def _catalog():
-    from aecore.text import CATALOG
-    return CATALOG
 
 
 # ---- the page ------------------------------------------------------------------------------------------------
@@ -139,7 +135,7 @@ def _nav(lesson, progress, steps, where: str) -> None:
 def _body_key(ctx) -> str:
     """A step's text; ``.body_source`` where it has one and the lesson's images are not its offline set."""
     base = f"course.{ctx.lesson}.{ctx.step.id}"
-    return base + ".body_source" if ctx.dataset != DATASETS[ctx.lesson] and base + ".body_source" in _catalog() \
+    return base + ".body_source" if ctx.dataset != DATASETS[ctx.lesson] and base + ".body_source" in CATALOG \
         else base + ".body"
 
 
@@ -279,8 +275,7 @@ def _commit(progress, step, base: str) -> None:
     else:
         picked = st.session_state.get(f"{base}.picked")
         if picked is None:
-            from aecore.text import t as text
-            progress.error = text("course.pick_one")
+            progress.error = t("course.pick_one")
             return
         progress.answers[step.id] = picked
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from aecore.learn import data
-from aecore.ui.common import bound, device_kind, t
+from aecore.ui.common import bound, t
 from aecore.ui.training import dataset_label
 
 
@@ -107,10 +107,6 @@ def rebuilt(key: str, n: int, _result):
 def unique_params(model) -> int:
     """Parameters counted once (a tied weight is one tensor, whatever uses it)."""
     return sum(p.numel() for p in {id(p): p for p in model.parameters()}.values())
-
-
-def kind() -> str:
-    return device_kind()
 
 
 def phase_bands(phases: list) -> tuple:

@@ -184,7 +184,6 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
             note("link.too_long", name=clip(key))
             continue
         p[str(key)] = value
-    session.from_link = True
 
     if "lang" in p:
         if p["lang"] in LANGS:

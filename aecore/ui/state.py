@@ -21,7 +21,6 @@ import streamlit as st
 
 from aecore.learn import data
 from aecore.shapes import editing, presets
-from aecore.text import valid_lang
 
 KEY = "aecore.session"  # the one session_state entry that is not a widget
 
@@ -250,7 +249,6 @@ class Session:
     use: dict = field(default_factory=dict)      # page name -> Use
     hide: frozenset = frozenset()    # controls a teacher's link hides
     notices: list = field(default_factory=list)  # messages to show once (a link that asked for too much ...)
-    from_link: bool = False          # this session began from a link with settings in it
     link_pending: bool = True        # the URL's settings are still to be read (on the session's first page)
     lessons: dict = field(default_factory=dict)  # lesson name -> LessonProgress
 
@@ -291,7 +289,3 @@ def start(page: str, device_kind: str) -> Session:
 def peek() -> Session | None:
     """The state if this session has one yet (never makes it)."""
     return st.session_state.get(KEY)
-
-
-def set_lang(session: Session, code: str) -> None:
-    session.lang = valid_lang(code)

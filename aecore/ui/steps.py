@@ -15,6 +15,7 @@ import numpy as np
 import streamlit as st
 
 from aecore.learn import data
+from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.layers import summarize
 from aecore.ui import state
@@ -114,30 +115,18 @@ def configs(lesson: str, dataset: str, kind: str) -> list:
             greedy, recipes.end_to_end_for(greedy)]
 
 
-def _plan(config):
-    from aecore.learn.config import plan
-    return plan(config)
-
-
 # ---- the components ------------------------------------------------------------------------------------------
-
-def _lesson1():
-    stack, shape, dialect = presets.make("s0-keras-conv")
-    return stack, shape, dialect
-
 
 def c_hourglass(ctx, reveal):
     from aecore.ui import viz
-    stack, shape, dialect = _lesson1()
-    summary = summarize(stack, shape, dialect)
+    summary = summarize(*presets.make("s0-keras-conv"))
     st.plotly_chart(viz.hourglass(summary), key=f"guide.{ctx.lesson}.hourglass")
     return {}
 
 
 def c_table_to(ctx, reveal):
     row = SHAPE_ROWS[ctx.step.id]
-    stack, shape, dialect = _lesson1()
-    summary = summarize(stack, shape, dialect)
+    summary = summarize(*presets.make("s0-keras-conv"))
     shape_table(summary, hide_from=row + 1 if reveal else row)
     h, w, c = summary.rows[row].output_shape
     return {"truth": summary.rows[row].output_shape, "h": h, "w": w, "c": c}
@@ -145,7 +134,7 @@ def c_table_to(ctx, reveal):
 
 def same_everywhere():
     """Lesson 1's model with the trimming 'valid' convolution made 'same' (the step's 'what if')."""
-    stack, shape, dialect = _lesson1()
+    stack, shape, dialect = presets.make("s0-keras-conv")
     stack = [dict(spec) for spec in stack]
     stack[SHAPE_ROWS["trim"]]["padding"] = "same"
     return stack, shape, dialect
@@ -153,7 +142,7 @@ def same_everywhere():
 
 def c_what_if_same(ctx, reveal):
     if not reveal:
-        shape_table(summarize(*_lesson1()))
+        shape_table(summarize(*presets.make("s0-keras-conv")))
         return {}
     summary = summarize(*same_everywhere())
     shape_table(summary)
@@ -201,7 +190,7 @@ def _code_row(summary) -> int:
 
 def code_of(ctx) -> tuple:
     """(summary, row of the code) of the lesson's first model on the lesson's images."""
-    summary = _plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[0]).summary
+    summary = plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[0]).summary
     return summary, _code_row(summary)
 
 

@@ -61,7 +61,7 @@ def code_sigma(model, plan, x: torch.Tensor) -> float | None:
     from aecore.learn.train import to_model
     with torch.inference_mode():
         h = model.base.encode(to_model(x.float().div(255), plan))
-        _, logvar = model._heads(h)
+        _, logvar = model.heads(h)
     return float((0.5 * logvar).exp().mean())
 
 

@@ -10,7 +10,7 @@ from aecore.shapes.code.objects import (FUNCTIONAL, IGNORED_CALLS, IGNORED_KEYWO
                                         SAMPLE_MAKERS, SHAPE_READS, TENSOR_FUNCS, TORCH_ALIASES, Function, Instance,
                                         Layer, Model, Module, Named, Opaque, Partial, Seq, Tensor, forward_of,
                                         layer_rule, listify, one_tensor)
-from aecore.shapes.code.ops import _functional_op, _Identity, _ObjectMethod, _Shape, _Super, _TensorMethod
+from aecore.shapes.code.ops import Identity, ObjectMethod, Shape, Super, TensorMethod, functional_op
 from aecore.shapes.code.values import BATCH, ParseError, Unknown, fail
 from aecore.shapes.rules import Ctx, LayerError, NumpyInt, bind
 from aecore.text import t
@@ -19,7 +19,7 @@ from aecore.text import t
 class Calls:
     """Mixed into the Reader: every ``ast.Call`` goes through ``call``."""
 
-    def _arguments(self, node, env, d) -> tuple[list, dict]:
+    def arguments(self, node, env, d) -> tuple[list, dict]:
         args = []
         for a in node.args:
             if isinstance(a, ast.Starred):
@@ -55,18 +55,18 @@ class Calls:
                 raise fail("parse.expression" if hasattr(builtins, e.name) else "parse.unknown_call", line,
                            name=e.name) from None
             raise
-        if isinstance(func, (_TensorMethod, _ObjectMethod)) and func.name in IGNORED_CALLS:
+        if isinstance(func, (TensorMethod, ObjectMethod)) and func.name in IGNORED_CALLS:
             return func.call(self, [], {}, line)  # .to(device), .fit(x_train, ...): what they are given is not read
-        if isinstance(func, (_TensorMethod, _ObjectMethod, _Shape, _Identity)):
-            args, kwargs = self._arguments(node, env, d)
+        if isinstance(func, (TensorMethod, ObjectMethod, Shape, Identity)):
+            args, kwargs = self.arguments(node, env, d)
             return func.call(self, args, kwargs, line)
         if isinstance(func, Named):
             self._refused_name(func, line)
         if isinstance(func, (Layer, Seq, Model, Instance)):  # a layer or model applied to a tensor
-            args, kwargs = self._arguments(node, env, d)
+            args, kwargs = self.arguments(node, env, d)
             return self.apply(func, args, line)
         if isinstance(func, (Named, Function, ast.ClassDef, Module, Partial)):
-            args, kwargs = self._arguments(node, env, d)
+            args, kwargs = self.arguments(node, env, d)
             return self.invoke(func, args, kwargs, line)
         if isinstance(func, Opaque):
             raise fail("parse.unknown_call", line, name=func.what)
@@ -158,13 +158,13 @@ class Calls:
         if name in SHAPE_READS:  # int_shape(x), tf.shape(x)
             return self._read_shape(args, line)
         if name == "super":
-            return _Super()
+            return Super()
         if name in ("print", "isinstance", "getattr", "setattr"):
             return None
         tensors = [a for a in args if isinstance(a, Tensor)]
         if name in FUNCTIONAL or name in TENSOR_FUNCS:
             if tensors:
-                return _functional_op(self, name, tensors[0], args[1:], kwargs, line)
+                return functional_op(self, name, tensors[0], args[1:], kwargs, line)
             if name in FUNCTIONAL:  # activation=tf.nn.relu passed as a value
                 return name
         if name in SAMPLE_MAKERS and func.path.startswith("torch"):  # x = torch.randn(64, 1, 28, 28)
@@ -177,7 +177,7 @@ class Calls:
             items = list(args[0].items if len(args) == 1 and isinstance(args[0], Seq) else args)
             seq = Seq([], "modulelist" if name == "ModuleList" else "sequential", line)
             for item in items:
-                self._append(seq, item, line)
+                self.append_item(seq, item, line)
             return seq
         if name in ("Input", "InputLayer") and (func.dialect != "pytorch"):
             shape = args[0] if args else kwargs.get("shape", kwargs.get("input_shape", kwargs.get("batch_shape")))
@@ -197,9 +197,9 @@ class Calls:
             if name in ("prod", "reduce_prod") and isinstance(out, int) and not func.path.startswith("math"):
                 return NumpyInt(out)  # np.prod, tf.math.reduce_prod: a NumPy integer, as Keras 3 sees it
             return out
-        return self._layer(func, args, kwargs, line)
+        return self.make_layer(func, args, kwargs, line)
 
-    def _layer(self, func: Named, args, kwargs, line) -> Layer:
+    def make_layer(self, func: Named, args, kwargs, line) -> Layer:
         dialect, name, rule = layer_rule(func.name, func.dialect or self.dialect)
         if rule is None:
             raise fail("parse.unknown_layer", line, name=func.name)
@@ -248,7 +248,7 @@ class Calls:
                 shape = tuple(bound["batch_input_shape"])[1:]
         return Layer(spec, dialect, line, shape)
 
-    def _append(self, seq: Seq, item, line) -> None:
+    def append_item(self, seq: Seq, item, line) -> None:
         if seq.kind == "list":  # a Python list: anything goes in (layers, sizes, tensors kept for later)
             if len(seq.items) >= sv.MAX_ITEMS:
                 raise fail("parse.too_large", line)

@@ -6,18 +6,18 @@ from aecore.shapes.code.objects import FUNCTIONAL, NO_OPS, SAME, SHAPE_KEEPING, 
 from aecore.shapes.code.values import BATCH, fail
 
 
-class _Dim:
+class Dim:
     """``x.shape[2]``: a size the reader does not know without running the model."""
 
     def __init__(self, index):
         self.index = index
 
 
-class _Super:
+class Super:
     pass
 
 
-class _Identity:
+class Identity:
     """``.numpy()`` after a number: the number."""
 
     def __init__(self, value):
@@ -27,7 +27,7 @@ class _Identity:
         return self.value
 
 
-class _Shape:
+class Shape:
     """``x.shape`` or ``x.size``: its ``full`` shape, (BATCH, ...), is worked out from the layers so far when it is
     used and the reader knows the input's shape (a Keras Input, a torch.randn the paste passes in); else
     indexing it gives the batch (0) or a size the reader does not know."""
@@ -49,7 +49,7 @@ class _Shape:
             raise fail("parse.expression", line)
         if isinstance(i, slice):
             raise fail("parse.shape_read", line)
-        return BATCH if i == 0 else _Dim(i)
+        return BATCH if i == 0 else Dim(i)
 
     def call(self, reader, args, kwargs, line):  # x.size(0), x.size(), x.get_shape(), x.shape.as_list()
         return self.index(args[0], line) if args else self.full if self.full is not None else self
@@ -66,10 +66,10 @@ def _layer(reader, kind: str, line: int, **kw) -> Layer:
 
 def _reshape(reader, tensor: Tensor, dims: list, line: int) -> Tensor:
     """x.view(-1, 784), x.view(x.size(0), -1), x.reshape(-1, 1, 28, 28), tf.reshape(x, (-1, 7, 7, 64))."""
-    if len(dims) == 1 and isinstance(dims[0], (tuple, list, _Shape)):
-        if isinstance(dims[0], _Shape) and dims[0].full is not None:  # x.view(shape) of a known shape
+    if len(dims) == 1 and isinstance(dims[0], (tuple, list, Shape)):
+        if isinstance(dims[0], Shape) and dims[0].full is not None:  # x.view(shape) of a known shape
             dims = [dims[0].full]
-        elif isinstance(dims[0], _Shape):  # x.view(inp.shape): back to the input's shape
+        elif isinstance(dims[0], Shape):  # x.view(inp.shape): back to the input's shape
             if dims[0].tensor.specs:
                 raise fail("parse.reshape", line)
             return tensor.then([Layer({"type": "Unflatten", "dim": 1, "unflattened_size": "input"},
@@ -83,7 +83,7 @@ def _reshape(reader, tensor: Tensor, dims: list, line: int) -> Tensor:
     if first is not BATCH and first != -1:
         reader.note("parse.note_fixed_batch", line=line, n=first)
     dims = dims[1:]
-    if any(isinstance(d, _Dim) or d is BATCH or not isinstance(d, int) or isinstance(d, bool) for d in dims):
+    if any(isinstance(d, Dim) or d is BATCH or not isinstance(d, int) or isinstance(d, bool) for d in dims):
         raise fail("parse.reshape", line)
     if len(dims) == 1:
         reader.note("parse.note_flatten", line=line)
@@ -96,7 +96,7 @@ def _reshape(reader, tensor: Tensor, dims: list, line: int) -> Tensor:
     return tensor.then(ops + [_layer(reader, "Unflatten", line, dim=1, unflattened_size=list(dims))], line)
 
 
-def _functional_op(reader, name: str, tensor: Tensor, args, kwargs, line) -> Tensor:
+def functional_op(reader, name: str, tensor: Tensor, args, kwargs, line) -> Tensor:
     """F.relu(x), torch.sigmoid(x), F.max_pool2d(x, 2), torch.flatten(x, 1), F.interpolate(x, scale_factor=2)."""
     def grow(layer):
         return tensor.then([layer], line)
@@ -129,7 +129,7 @@ def _listify(v):
     return list(v) if isinstance(v, tuple) else v
 
 
-class _TensorMethod:
+class TensorMethod:
     """``x.view(...)``, ``x.reshape(...)``, ``x.flatten(1)``, ``x.relu()``, ``x.size(0)`` ..."""
 
     def __init__(self, tensor: Tensor, name: str):
@@ -140,21 +140,21 @@ class _TensorMethod:
         if n in ("view", "reshape"):
             return _reshape(reader, self.tensor, args or [kwargs.get("shape")], line)
         if n == "flatten":
-            return _functional_op(reader, "flatten", self.tensor, args, kwargs, line)
+            return functional_op(reader, "flatten", self.tensor, args, kwargs, line)
         if n == "unflatten" and len(args) == 2 and args[0] == 1 and isinstance(args[1], tuple):  # x.unflatten(1, ..)
             return self.tensor.then([_layer(reader, "Unflatten", line, dim=1, unflattened_size=list(args[1]))], line)
         if n in FUNCTIONAL:
-            return _functional_op(reader, n, self.tensor, args, kwargs, line)
+            return functional_op(reader, n, self.tensor, args, kwargs, line)
         if n == "size":
-            return _Shape(self.tensor, reader, line).call(reader, args, kwargs, line)
+            return Shape(self.tensor, reader, line).call(reader, args, kwargs, line)
         if n == "get_shape":
-            return _Shape(self.tensor, reader, line).call(reader, args, kwargs, line)
+            return Shape(self.tensor, reader, line).call(reader, args, kwargs, line)
         if n in ("contiguous", "detach", "clone", "float", "to", "cuda", "cpu"):
             return self.tensor
         raise fail("parse.tensor_op", line, name=n)
 
 
-class _ObjectMethod:
+class ObjectMethod:
     """A Sequential's ``add``/``append``/``add_module``/``pop``, a list's ``append``/``extend``; what a
     model's training does (``compile``, ``fit``, ``summary``, ``to``) changes nothing and is passed over."""
 
@@ -163,7 +163,7 @@ class _ObjectMethod:
 
     def call(self, reader, args, kwargs, line):
         obj, n = self.obj, self.name
-        if isinstance(obj, _Super) or n == "__init__":
+        if isinstance(obj, Super) or n == "__init__":
             return None
         if n == "build" and args and isinstance(args[0], tuple) and len(args[0]) > 1:  # model.build((None, 784))
             reader.example(obj, args[0][1:])
@@ -172,11 +172,11 @@ class _ObjectMethod:
             return obj
         if isinstance(obj, Seq) and n in ("add", "append", "add_module"):
             item = args[-1] if args else kwargs.get("module", kwargs.get("layer"))
-            reader._append(obj, item, line)
+            reader.append_item(obj, item, line)
             return None
         if isinstance(obj, Seq) and n == "extend":
             for item in (args[0].items if isinstance(args[0], Seq) else args[0]):
-                reader._append(obj, item, line)
+                reader.append_item(obj, item, line)
             return None
         if isinstance(obj, Seq) and n == "pop":
             if not obj.items:

@@ -15,7 +15,7 @@ from aecore.shapes.code.calls import Calls
 from aecore.shapes.code.objects import (CONTAINERS, FUNCTIONAL, MERGES, NO_OPS, ONE_D, TORCH_ALIASES, WELL_KNOWN,
                                         Function, Instance, Layer, Model, Module, Named, Opaque, Seq, Tensor,
                                         callable_name, layer_rule, method, model_makers)
-from aecore.shapes.code.ops import _Identity, _ObjectMethod, _Shape, _Super, _TensorMethod
+from aecore.shapes.code.ops import Identity, ObjectMethod, Shape, Super, TensorMethod
 from aecore.shapes.code.statements import Statements
 from aecore.shapes.code.values import Unknown, fail
 from aecore.text import t
@@ -178,11 +178,11 @@ class Reader(Calls, Statements):
                 return Seq(base.items[slice(*parts)], base.kind, line)
             if isinstance(base, (tuple, list, str)):
                 return base[slice(*parts)]
-            if isinstance(base, _Shape):
+            if isinstance(base, Shape):
                 return base.index(slice(*parts), line)
             raise fail("parse.expression", line)
         index = self.value(node.slice, env, d)
-        if isinstance(base, _Shape):
+        if isinstance(base, Shape):
             return base.index(index, line)
         if isinstance(base, Seq):
             try:
@@ -203,7 +203,7 @@ class Reader(Calls, Statements):
             if found is not None:
                 return Function(found, base)
             if attr in NO_OPS:  # autoencoder.compile(...), .fit(...), .build((None, 28, 28, 1)), .to(device)
-                return _ObjectMethod(base, attr)
+                return ObjectMethod(base, attr)
             return self._class_attribute(base.cls, attr, node.lineno)
         if isinstance(base, ast.ClassDef):  # ConvAutoencoder.build(28, 28, 1): a static or class method
             found = method(base, attr)
@@ -211,20 +211,20 @@ class Reader(Calls, Statements):
                 return Function(found, base if _decorated(found, "classmethod") else None)
             return self._class_attribute(base, attr, node.lineno)
         if isinstance(base, Tensor):
-            return _TensorMethod(base, attr) if attr != "shape" else _Shape(base, self, node.lineno)
+            return TensorMethod(base, attr) if attr != "shape" else Shape(base, self, node.lineno)
         if attr == "layers" and isinstance(base, (Seq, Model)):
             return self._layers_of(base, node.lineno)
         if isinstance(base, (Seq, Layer, Model)):
-            return _ObjectMethod(base, attr)
+            return ObjectMethod(base, attr)
         if isinstance(base, Named):
             return Named(attr, base.dialect, base.path + "." + base.name)
-        if isinstance(base, _Super):
-            return _ObjectMethod(base, attr)
+        if isinstance(base, Super):
+            return ObjectMethod(base, attr)
         if attr == "numpy":  # tf.math.reduce_prod(shape).numpy(): still a NumPy number
-            return _Identity(base)
+            return Identity(base)
         if attr == "item" and isinstance(base, (int, float)):  # .item(): a plain Python number
-            return _Identity(int(base) if isinstance(base, int) else base)
-        if isinstance(base, _Shape) and attr == "as_list":
+            return Identity(int(base) if isinstance(base, int) else base)
+        if isinstance(base, Shape) and attr == "as_list":
             return base
         if isinstance(base, str) and attr in ("relu", "sigmoid", "tanh"):
             return attr

@@ -9,7 +9,7 @@ from aecore.shapes.code import tf1
 from aecore.shapes.code import values as sv
 from aecore.shapes.code.objects import (MAX_CALL_DEPTH, PARAM_FREE, Function, Instance, Layer, Model, Opaque, Seq,
                                         Tensor, builds_model, forward_of, is_custom_layer, method, one_tensor)
-from aecore.shapes.code.ops import _Dim, _Shape
+from aecore.shapes.code.ops import Dim, Shape
 from aecore.shapes.code.values import BATCH, ParseError, Unknown, fail
 
 
@@ -53,7 +53,7 @@ class Statements:
             more = self.value(stmt.value, env)
             if isinstance(current, Seq):
                 for item in (more.items if isinstance(more, Seq) else more):
-                    self._append(current, item, line)
+                    self.append_item(current, item, line)
             else:
                 self._bind(stmt.target, sv.binop(stmt.op, current, more, line), env, line)
         elif isinstance(stmt, ast.Expr):
@@ -120,9 +120,9 @@ class Statements:
             for t_ in target.elts:  # (x_train, _), (x_test, _) = mnist.load_data(): nothing the model needs
                 self._bind(t_.value if isinstance(t_, ast.Starred) else t_, value, env, line)
         elif isinstance(target, (ast.Tuple, ast.List)):
-            if isinstance(value, _Shape):  # N, C, H, W = x.size()
+            if isinstance(value, Shape):  # N, C, H, W = x.size()
                 value = value.full if value.full is not None else \
-                    (BATCH,) + tuple(_Dim(i) for i in range(1, len(target.elts)))
+                    (BATCH,) + tuple(Dim(i) for i in range(1, len(target.elts)))
             values = value.items if isinstance(value, Seq) else value
             if not isinstance(values, (tuple, list)) or len(values) != len(target.elts):
                 raise fail("parse.expression", line)

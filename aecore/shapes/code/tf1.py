@@ -172,7 +172,7 @@ def _layer(reader, name: str, args: list, kwargs: dict, line: int) -> Tensor:
         raise ParseError(t("parse.line", line=line) + t("err.missing", layer="tf." + name, kw="strides"), line)
     if keras == "Dropout" and "rate" not in kwargs:
         kwargs["rate"] = 0.5
-    layer: Layer = reader._layer(Named(keras, "keras"), [], kwargs, line)
+    layer: Layer = reader.make_layer(Named(keras, "keras"), [], kwargs, line)
     return x.then([layer], line)
 
 
@@ -240,7 +240,7 @@ def run_arg_scope(reader, stmt: ast.With, env: dict, top: bool) -> None:
             c = item.context_expr
             if not (isinstance(c, ast.Call) and (_dotted(c.func) or "").rsplit(".", 1)[-1] == "arg_scope"):
                 raise fail("parse.statement", stmt.lineno)
-            args, kwargs = reader._arguments(c, env, 0)
+            args, kwargs = reader.arguments(c, env, 0)
             funcs = args[0] if args else kwargs.pop("list_ops_or_scope", None)
             funcs = getattr(funcs, "items", funcs)
             if not isinstance(funcs, (tuple, list)):

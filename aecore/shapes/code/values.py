@@ -190,8 +190,6 @@ FUNCTIONS = {
     "sqrt": lambda a, line: math.sqrt(a[0]) if len(a) == 1 and isinstance(a[0], (int, float)) and a[0] >= 0
     else _bad(line),
 }
-# Functions of numpy / math / tf.math that these names may be reached through (np.prod, math.ceil, ...).
-MODULES = ("np", "numpy", "math", "tf", "torch", "K", "backend")
 
 
 def _zip(args, line):
