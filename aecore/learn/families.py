@@ -32,10 +32,10 @@ class TiedLinear(nn.Module):
 
     @property
     def weight(self) -> torch.Tensor:
-        return self.encoder[0].weight.t()
+        return self.encoder[0].weight.t()  # the encoder Linear(n, m)'s (m, n) -> (n, m)
 
     def forward(self, x):
-        return F.linear(x, self.encoder[0].weight.t(), self.bias)
+        return F.linear(x, self.encoder[0].weight.t(), self.bias)  # (B, m) -> (B, n): the encoder's n -> m, back
 
     def extra_repr(self) -> str:
         return f"in_features={self.encoder[0].out_features}, out_features={self.encoder[0].in_features}, tied"
@@ -118,27 +118,28 @@ class VAE(nn.Module):
 
     def heads(self, h):
         """(μ, log σ²) of the code for the bottleneck's output ``h`` (log σ² clamped to [-12, 8])."""
-        flat = h.flatten(1).float()
-        return self.mu(flat), self.logvar(flat).clamp(-12.0, 8.0)
+        flat = h.flatten(1).float()                                 # (B, *latent) -> (B, D)
+        return self.mu(flat), self.logvar(flat).clamp(-12.0, 8.0)  # (B, D) -> μ (B, D), log σ² (B, D)
 
     def forward_parts(self, x, logits: bool = False):
-        h = self.base.encode(x)
-        mu, logvar = self.heads(h)
-        self.kl = kl_normal(mu, logvar).mean()
+        h = self.base.encode(x)                    # (B, *input) -> (B, *latent)
+        mu, logvar = self.heads(h)                 # (B, *latent) -> (B, D), (B, D)
+        self.kl = kl_normal(mu, logvar).mean()     # (B,) -> ()
         z = mu + torch.randn_like(mu) * (0.5 * logvar).exp() if self.training else mu
-        code = z.reshape(h.shape)
-        out = self.base.run_from(code, self.base.bottleneck + 1, logits)[1]  # the decoder; logits: no final sigmoid
-        return mu.reshape(h.shape), out
+        code = z.reshape(h.shape)                  # (B, D) -> (B, *latent)
+        # the decoder, (B, *latent) -> (B, *output); with logits its final sigmoid is left out
+        out = self.base.run_from(code, self.base.bottleneck + 1, logits)[1]
+        return mu.reshape(h.shape), out            # μ (B, D) -> (B, *latent), the output
 
     def forward(self, x):
         return self.forward_parts(x)[1]
 
     def encode(self, x):
-        mu, _ = self.heads(self.base.encode(x))
-        return mu.reshape((len(x),) + tuple(self.latent_shape))
+        mu, _ = self.heads(self.base.encode(x))                   # (B, *input) -> (B, D)
+        return mu.reshape((len(x),) + tuple(self.latent_shape))  # (B, D) -> (B, *latent)
 
     def decode(self, z):
-        return self.base.decode(z.reshape((len(z),) + tuple(self.latent_shape)))
+        return self.base.decode(z.reshape((len(z),) + tuple(self.latent_shape)))  # -> (B, *latent) -> (B, *output)
 
     def parameters_of_heads(self) -> int:
         return sum(p.numel() for p in (*self.mu.parameters(), *self.logvar.parameters()))
@@ -146,22 +147,22 @@ class VAE(nn.Module):
 
 def kl_normal(mu: torch.Tensor, logvar: torch.Tensor) -> torch.Tensor:
     """KL(N(μ, σ²) ‖ N(0, 1)) per row, summed over the code: ½ Σ (μ² + σ² − 1 − log σ²)."""
-    return 0.5 * (mu.pow(2) + logvar.exp() - 1.0 - logvar).sum(1)
+    return 0.5 * (mu.pow(2) + logvar.exp() - 1.0 - logvar).sum(1)  # (B, D) -> (B,)
 
 
 # ---- sparsity (lesson 2) ------------------------------------------------------------------------------------
 
 def kl_sparsity(z: torch.Tensor, rho: float) -> torch.Tensor:
     """KL(ρ ‖ ρ̂) summed over the code's units, ρ̂ each unit's mean activation over the batch (codes in [0, 1])."""
-    rho_hat = z.flatten(1).float().mean(0).clamp(1e-6, 1 - 1e-6)
-    return (rho * torch.log(rho / rho_hat) + (1 - rho) * torch.log((1 - rho) / (1 - rho_hat))).sum()
+    rho_hat = z.flatten(1).float().mean(0).clamp(1e-6, 1 - 1e-6)  # (B, *code) -> (B, D) -> (D,)
+    return (rho * torch.log(rho / rho_hat) + (1 - rho) * torch.log((1 - rho) / (1 - rho_hat))).sum()  # (D,) -> ()
 
 
 def penalty(z: torch.Tensor, kind: str, weight: float, rho: float = 0.05) -> torch.Tensor:
     """The sparsity term added to the loss: ``l1`` the mean |code|, ``kl`` KL(ρ ‖ ρ̂)."""
     if kind == "kl":
         return weight * kl_sparsity(z, rho)
-    return weight * z.float().abs().mean()
+    return weight * z.float().abs().mean()  # (B, *code) -> ()
 
 
 def family_loss(model, z: torch.Tensor, config, pixels: int) -> torch.Tensor | None:

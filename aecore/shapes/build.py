@@ -62,7 +62,7 @@ class StackModel(nn.Module):
         skip = self._final_at if logits and self._final == "sigmoid" else None
         kept = x
         for i in range(start, len(self.blocks)):
-            block = self.blocks[i]
+            block = self.blocks[i]  # row i: x -> (B, *self.row_shapes[i])
             if skip is not None and skip[0] == i:
                 for j, module in enumerate(block):
                     if j != skip[1]:
@@ -74,13 +74,13 @@ class StackModel(nn.Module):
         return kept, x
 
     def forward(self, x):
-        return self.blocks(x)
+        return self.blocks(x)  # (B, *input_shape) -> (B, *output_shape)
 
     def encode(self, x):
-        return self.blocks[: self.bottleneck + 1](x)
+        return self.blocks[: self.bottleneck + 1](x)  # (B, *input_shape) -> (B, *latent_shape)
 
     def decode(self, z):
-        return self.blocks[self.bottleneck + 1:](z)
+        return self.blocks[self.bottleneck + 1:](z)  # (B, *latent_shape) -> (B, *output_shape)
 
 
 @torch.no_grad()
@@ -88,10 +88,10 @@ def trace_shapes(model: StackModel, batch: int = 2) -> list[tuple]:
     """Run a zero batch through each block (eval mode) and return each block's output shape."""
     was_training = model.training
     model.eval()
-    x = torch.zeros((batch,) + tuple(model.input_shape))
+    x = torch.zeros((batch,) + tuple(model.input_shape))  # (batch, *input_shape)
     shapes = []
     for block in model.blocks:
-        x = block(x)
+        x = block(x)  # -> (batch, *this row's shape)
         shapes.append(tuple(x.shape[1:]))
     model.train(was_training)
     return shapes

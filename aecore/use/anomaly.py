@@ -27,10 +27,10 @@ def errors(model, plan, x_uint8: torch.Tensor) -> np.ndarray:
     dev = next(model.parameters()).device
     out = []
     for i in range(0, len(x_uint8), 1024):
-        x01 = x_uint8[i:i + 1024].to(dev).float() / 255
-        _, y = model.forward_parts(to_model(x01, plan))
-        out.append(((from_model(y, plan) - x01) ** 2).flatten(1).mean(1).double().cpu())
-    return torch.cat(out).numpy() if out else np.zeros(0)
+        x01 = x_uint8[i:i + 1024].to(dev).float() / 255   # (b, C, H, W) uint8 -> float in [0, 1]
+        _, y = model.forward_parts(to_model(x01, plan))    # (b, *model input) -> (b, *model output)
+        out.append(((from_model(y, plan) - x01) ** 2).flatten(1).mean(1).double().cpu())  # (b, C, H, W) -> (b,)
+    return torch.cat(out).numpy() if out else np.zeros(0)  # (N,)
 
 
 def scores(result, images: torch.Tensor, labels, normal: int) -> Scores:
@@ -54,4 +54,4 @@ def confusion(anomaly: np.ndarray, error: np.ndarray, threshold: float) -> dict:
 
 def worst(error: np.ndarray, n: int = 8) -> np.ndarray:
     """The n worst-rebuilt images, worst first (ties to the lower index)."""
-    return np.lexsort((np.arange(len(error)), -error))[:n]
+    return np.lexsort((np.arange(len(error)), -error))[:n]  # (N,) -> (n,) indices

@@ -19,7 +19,7 @@ def _decode(model, plan, z: torch.Tensor) -> torch.Tensor:
 
 def prior_draws(d: int, n: int, seed: int = 0) -> torch.Tensor:
     """n codes of d numbers from N(0, I), the same for every model given the seed."""
-    return torch.randn(n, d, generator=torch.Generator().manual_seed(seed))
+    return torch.randn(n, d, generator=torch.Generator().manual_seed(seed))  # (n, d)
 
 
 def prior_samples(model, plan, n: int, seed: int = 0) -> torch.Tensor:
@@ -30,15 +30,15 @@ def prior_samples(model, plan, n: int, seed: int = 0) -> torch.Tensor:
 def matched_samples(model, plan, codes: torch.Tensor, n: int, seed: int = 0) -> torch.Tensor:
     """Codes drawn from a Gaussian with the mean and spread of the model's own codes, unit by unit: the
     fairest way to sample a plain autoencoder, and still it lands in the holes between its images."""
-    mean, std = codes.float().mean(0), codes.float().std(0)
-    return _decode(model, plan, mean + std * prior_draws(codes.shape[1], n, seed))
+    mean, std = codes.float().mean(0), codes.float().std(0)                     # (N, D) -> (D,), (D,)
+    return _decode(model, plan, mean + std * prior_draws(codes.shape[1], n, seed))  # (D,) · (n, D) -> (n, D)
 
 
 def grid(model, plan, n: int = 8, span: float = 0.95) -> torch.Tensor:
     """For a 2-number code: an n × n map of decoded codes at the quantiles of N(0, 1) (rows: z₂, columns: z₁)."""
     from scipy.stats import norm
     q = norm.ppf(np.linspace(1 - span, span, n))
-    z = torch.tensor([[a, b] for b in q[::-1] for a in q], dtype=torch.float32)
+    z = torch.tensor([[a, b] for b in q[::-1] for a in q], dtype=torch.float32)  # (n·n, 2)
     return _decode(model, plan, z)
 
 
@@ -47,10 +47,10 @@ def nearest_distance(samples: torch.Tensor, train: torch.Tensor, chunk: int = 25
     how close a decoded random code comes to a real image. uint8 (N, C, H, W) and (M, C, H, W) -> (N,)."""
     s = samples.float().div(255).flatten(1)                         # (N, C·H·W)
     t = train.float().div(255).flatten(1)                           # (M, C·H·W)
-    best = torch.full((len(s),), float("inf"))
+    best = torch.full((len(s),), float("inf"))                      # (N,)
     for i in range(0, len(t), chunk):
         d = torch.cdist(s, t[i:i + chunk]).pow(2) / s.shape[1]      # (N, chunk)
-        best = torch.minimum(best, d.min(1).values)
+        best = torch.minimum(best, d.min(1).values)                 # (N, chunk) -> (N,)
     return best
 
 
@@ -60,9 +60,9 @@ def code_sigma(model, plan, x: torch.Tensor) -> float | None:
         return None
     from aecore.learn.train import to_model
     with torch.inference_mode():
-        h = model.base.encode(to_model(x.float().div(255), plan))
-        _, logvar = model.heads(h)
-    return float((0.5 * logvar).exp().mean())
+        h = model.base.encode(to_model(x.float().div(255), plan))  # (N, C, H, W) -> (N, *latent)
+        _, logvar = model.heads(h)                                 # (N, *latent) -> (N, D)
+    return float((0.5 * logvar).exp().mean())                     # (N, D) -> one number
 
 
 def realism(vae_d: float, plain_d: float, tol: float = 0.10) -> str:

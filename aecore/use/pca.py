@@ -17,7 +17,7 @@ import torch
 
 def flat(x_uint8: torch.Tensor) -> np.ndarray:
     """uint8 (N, C, H, W) -> float64 (N, C·H·W) in [0, 1]."""
-    return x_uint8.reshape(len(x_uint8), -1).double().numpy() / 255.0
+    return x_uint8.reshape(len(x_uint8), -1).double().numpy() / 255.0  # (N, C, H, W) -> (N, C·H·W)
 
 
 def fit_pca(train_x: torch.Tensor, k: int):
@@ -27,8 +27,8 @@ def fit_pca(train_x: torch.Tensor, k: int):
 
 def pca_error(pca, test_x: torch.Tensor) -> float:
     """Mean squared error per pixel of PCA's rebuilding of the test images."""
-    x = flat(test_x)
-    return float(((pca.inverse_transform(pca.transform(x)) - x) ** 2).mean())
+    x = flat(test_x)  # (N, C·H·W)
+    return float(((pca.inverse_transform(pca.transform(x)) - x) ** 2).mean())  # (N, C·H·W) -> (N, k) -> (N, C·H·W)
 
 
 @torch.no_grad()
@@ -40,10 +40,10 @@ def ae_outputs(model, plan, x_uint8: torch.Tensor) -> np.ndarray:
     dev = next(model.parameters()).device
     out = []
     for i in range(0, len(x_uint8), 1024):
-        _, y = model.forward_parts(to_model(x_uint8[i:i + 1024].to(dev).float() / 255, plan))
-        y = y.double().reshape(len(y), -1)
+        _, y = model.forward_parts(to_model(x_uint8[i:i + 1024].to(dev).float() / 255, plan))  # (b, *output)
+        y = y.double().reshape(len(y), -1)  # (b, *output) -> (b, C·H·W)
         out.append(((y + 1) / 2 if plan.scale == "signed" else y).cpu().numpy())
-    return np.concatenate(out)
+    return np.concatenate(out)  # (N, C·H·W)
 
 
 def ae_error(model, plan, test_x: torch.Tensor) -> float:
@@ -57,11 +57,12 @@ def decoder_columns(model, plan) -> np.ndarray:
     model.eval()
     dev = next(model.parameters()).device
     k = int(np.prod(model.latent_shape))
+    # (k + 1, k) -> (k + 1, *latent): the zero code, then each unit code e_j; decoded -> (k + 1, C·H·W)
     codes = torch.cat([torch.zeros(1, k), torch.eye(k)]).to(dev).reshape((k + 1,) + tuple(model.latent_shape))
     out = model.decode(codes).float().reshape(k + 1, -1)  # the raw output, unclamped: a column may go below 0
     if plan.scale == "signed":  # tanh outputs in [-1, 1]: a pixel is (y + 1) / 2
         out = out / 2
-    return (out[1:] - out[0]).double().cpu().numpy().T
+    return (out[1:] - out[0]).double().cpu().numpy().T  # (k, C·H·W) -> (C·H·W, k)
 
 
 def principal_angles(columns: np.ndarray, components: np.ndarray) -> np.ndarray:
@@ -74,9 +75,10 @@ def as_images(vectors: np.ndarray, shape: tuple) -> torch.Tensor:
     """Rows of (pixels,) values of any sign -> uint8 images, each stretched to its own range (0 → grey when
     the signs are balanced), so a component and a column can be looked at side by side."""
     v = np.asarray(vectors, dtype=np.float64)
-    peak = np.abs(v).max(1, keepdims=True)
+    peak = np.abs(v).max(1, keepdims=True)  # (n, pixels) -> (n, 1)
     peak[peak == 0] = 1
     img = (v / peak + 1) / 2
+    # (n, pixels) -> uint8 (n, *shape)
     return torch.as_tensor(np.round(img * 255), dtype=torch.uint8).reshape((len(v),) + tuple(shape))
 
 
@@ -98,10 +100,10 @@ def pca_curve(train_x: torch.Tensor, test_x: torch.Tensor, ks: list[int]) -> dic
     from sklearn.decomposition import PCA
     x = flat(train_x)
     full = PCA(n_components=min(max(ks), min(x.shape)), svd_solver="full").fit(x)
-    t = flat(test_x) - full.mean_
+    t = flat(test_x) - full.mean_  # (N, C·H·W) - (C·H·W,)
     out = {}
     for k in ks:
-        comp = full.components_[:k]
-        rebuilt = (t @ comp.T) @ comp
+        comp = full.components_[:k]     # (k, C·H·W)
+        rebuilt = (t @ comp.T) @ comp   # (N, C·H·W) -> (N, k) -> (N, C·H·W)
         out[k] = float(((rebuilt - t) ** 2).mean())
     return out

@@ -9,13 +9,14 @@ PSNR_CAP = 99.0  # identical images: PSNR is infinite; shown and averaged as 99 
 
 
 def _hwc(x: torch.Tensor) -> np.ndarray:
+    # (C, H, W) -> (H, W, C), or (H, W) for one channel: scikit-image's layout
     return x.permute(1, 2, 0).numpy() if x.shape[0] > 1 else x[0].numpy()
 
 
 def psnr(clean: torch.Tensor, other: torch.Tensor) -> list[float]:
     """Per image, uint8 (N, C, H, W) against uint8 (N, C, H, W), in dB."""
     out = []
-    for a, b in zip(clean, other):
+    for a, b in zip(clean, other):  # per image: (C, H, W)
         if torch.equal(a, b):
             out.append(PSNR_CAP)
         else:
@@ -27,7 +28,7 @@ def ssim(clean: torch.Tensor, other: torch.Tensor) -> list[float]:
     """Per image structural similarity, 1 = identical."""
     out = []
     for a, b in zip(clean, other):
-        a, b = _hwc(a), _hwc(b)
+        a, b = _hwc(a), _hwc(b)  # (C, H, W) -> (H, W, C) or (H, W)
         win = min(7, a.shape[0], a.shape[1])
         win -= (win + 1) % 2  # an odd window that fits
         out.append(float(structural_similarity(a, b, data_range=255, win_size=win,

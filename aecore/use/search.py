@@ -24,9 +24,9 @@ def embed(model, plan, images_uint8: torch.Tensor, batch: int = 512) -> torch.Te
     dev = next(model.parameters()).device
     out = []
     for i in range(0, len(images_uint8), batch):
-        x01 = images_uint8[i:i + batch].to(dev).float() / 255
-        out.append(model.encode(to_model(x01, plan)).flatten(1).float().cpu())
-    return torch.cat(out) if out else torch.zeros((0, 0))
+        x01 = images_uint8[i:i + batch].to(dev).float() / 255            # (b, C, H, W) uint8 -> float in [0, 1]
+        out.append(model.encode(to_model(x01, plan)).flatten(1).float().cpu())  # (b, *latent) -> (b, D)
+    return torch.cat(out) if out else torch.zeros((0, 0))                # (N, D)
 
 
 @torch.inference_mode()
@@ -35,7 +35,8 @@ def decode(model, plan, codes: torch.Tensor) -> torch.Tensor:
     from aecore.learn.train import from_model
     model.eval()
     dev = next(model.parameters()).device
-    z = codes.to(dev).reshape((len(codes),) + tuple(model.latent_shape))
+    z = codes.to(dev).reshape((len(codes),) + tuple(model.latent_shape))  # (N, D) -> (N, *latent)
+    # (N, *latent) -> the model's output -> uint8 (N, C, H, W)
     return (from_model(model.decode(z), plan) * 255).round().to(torch.uint8).cpu()
 
 
@@ -46,24 +47,24 @@ class KeyIndex:
         if keys.ndim != 2:
             raise ValueError("keys must be (N, D)")
         self.keys = keys.detach().to(torch.float64).cpu()
-        self.sq = (self.keys * self.keys).sum(1)
+        self.sq = (self.keys * self.keys).sum(1)  # (N, D) -> (N,)
         self.norm = self.sq.sqrt()
 
     def __len__(self) -> int:
         return len(self.keys)
 
     def _exact(self, q: torch.Tensor, rows: torch.Tensor, metric: str) -> torch.Tensor:
-        sub = self.keys[rows]
+        sub = self.keys[rows]                      # (N, D) -> (R, D): the candidates
         if metric == "euclidean":
-            return ((sub - q) ** 2).sum(1).sqrt()
+            return ((sub - q) ** 2).sum(1).sqrt()  # (R, D) - (D,) -> (R,)
         qn = float(q.norm())
-        sims = (sub @ q) / (self.norm[rows] * qn)
+        sims = (sub @ q) / (self.norm[rows] * qn)  # (R, D) @ (D,) -> (R,)
         sims = torch.where((self.norm[rows] == 0) | (qn == 0), torch.zeros_like(sims), sims)
         return 1 - sims
 
     def _approx(self, q: torch.Tensor, metric: str) -> tuple[torch.Tensor, float]:
         """Every key's distance, fast; and how far rounding could have moved it."""
-        dots = self.keys @ q
+        dots = self.keys @ q  # (N, D) @ (D,) -> (N,)
         if metric == "euclidean":
             qq = float(q @ q)
             d2 = (self.sq - 2 * dots + qq).clamp_min(0)
@@ -80,7 +81,7 @@ class KeyIndex:
             raise ValueError(f"metric must be one of {METRICS}, not {metric!r}")
         if not isinstance(k, int) or k < 1:
             raise ValueError("k must be a whole number >= 1")
-        q = torch.as_tensor(query).detach().to(torch.float64).cpu().reshape(-1)
+        q = torch.as_tensor(query).detach().to(torch.float64).cpu().reshape(-1)  # any shape -> (D,)
         if q.shape[0] != self.keys.shape[1]:
             raise ValueError(f"the query has {q.shape[0]} numbers, the keys {self.keys.shape[1]}")
         approx, tol = self._approx(q, metric)
@@ -94,7 +95,7 @@ class KeyIndex:
         near = approx >= boundary - tol if largest else approx <= boundary + tol
         if drop:
             near[exclude] = False
-        rows = near.nonzero().flatten()
+        rows = near.nonzero().flatten()  # (N,) mask -> (R,) indices
         exact = self._exact(q, rows, metric)
         # sort by distance (descending when farthest), then by index: two stable sorts
         order = torch.sort(rows, stable=True).indices
@@ -111,11 +112,11 @@ class KeyIndex:
 
 def interpolate(a: torch.Tensor, b: torch.Tensor, steps: int) -> tuple[torch.Tensor, torch.Tensor]:
     """(t, codes): ``steps`` points on the straight line (1 − t)·a + t·b between two codes."""
-    t = torch.linspace(0, 1, steps)[:, None]
-    return t.flatten(), (1 - t) * a.float() + t * b.float()
+    t = torch.linspace(0, 1, steps)[:, None]                  # (steps, 1)
+    return t.flatten(), (1 - t) * a.float() + t * b.float()  # (steps,), (steps, 1) · (D,) -> (steps, D)
 
 
 def other_class(labels: torch.Tensor, i: int = 0) -> int:
     """The first image whose label differs from image i's (a walk between two classes), else the next one."""
-    different = torch.nonzero(labels != labels[i]).flatten()
+    different = torch.nonzero(labels != labels[i]).flatten()  # (N,) -> (M,) indices
     return int(different[0]) if len(different) else min(i + 1, len(labels) - 1)

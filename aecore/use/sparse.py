@@ -29,11 +29,12 @@ class Units:
 @torch.no_grad()
 def codes(model, plan, x_uint8: torch.Tensor) -> np.ndarray:
     from aecore.use.search import embed
-    return embed(model, plan, x_uint8).double().numpy()
+    return embed(model, plan, x_uint8).double().numpy()  # (N, C, H, W) -> (N, D)
 
 
 def units(result, x_uint8: torch.Tensor) -> Units:
-    z = codes(result.model, result.plan, x_uint8)
+    z = codes(result.model, result.plan, x_uint8)  # (N, D): images × units
+    # each unit over the images: (N, D) -> (D,)
     return Units(z.mean(0), np.abs(z).max(0), int((np.abs(z).max(0) < DEAD).sum()), int((z.min(0) > ALWAYS_ON).sum()),
                  float((np.abs(z) < NEAR_ZERO).mean()), z)
 
@@ -50,10 +51,11 @@ def atoms(result, mean_code: np.ndarray) -> torch.Tensor:
     model.eval()
     dev = next(model.parameters()).device
     k = int(np.prod(model.latent_shape))
-    base = torch.as_tensor(np.asarray(mean_code, dtype=np.float32)).reshape(1, k).repeat(k, 1)
+    base = torch.as_tensor(np.asarray(mean_code, dtype=np.float32)).reshape(1, k).repeat(k, 1)  # (k,) -> (k, k)
     on, off = base.clone(), base.clone()
     on[range(k), range(k)], off[range(k), range(k)] = 1.0, 0.0
     shape = (k,) + tuple(model.latent_shape)
+    # (k, k) -> (k, *latent) -> decoded -> (k, C, H, W) in [0, 1]
     diff = from_model(model.decode(on.to(dev).reshape(shape)), p).double() - \
         from_model(model.decode(off.to(dev).reshape(shape)), p).double()
-    return as_images(diff.reshape(k, -1).cpu().numpy(), (p.channels, p.height, p.width))
+    return as_images(diff.reshape(k, -1).cpu().numpy(), (p.channels, p.height, p.width))  # (k, C·H·W) -> (k, C, H, W)

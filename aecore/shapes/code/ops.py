@@ -72,6 +72,7 @@ def _reshape(reader, tensor: Tensor, dims: list, line: int) -> Tensor:
         elif isinstance(dims[0], Shape):  # x.view(inp.shape): back to the input's shape
             if dims[0].tensor.specs:
                 raise fail("parse.reshape", line)
+            # (B, n) -> (B, *the input's shape)
             return tensor.then([Layer({"type": "Unflatten", "dim": 1, "unflattened_size": "input"},
                                       reader.dialect or "pytorch", line)], line)
         dims = list(dims[0])
@@ -87,12 +88,13 @@ def _reshape(reader, tensor: Tensor, dims: list, line: int) -> Tensor:
         raise fail("parse.reshape", line)
     if len(dims) == 1:
         reader.note("parse.note_flatten", line=line)
-        return tensor.then([_layer(reader, "Flatten", line)], line)
-    if reader.dialect == "keras":
+        return tensor.then([_layer(reader, "Flatten", line)], line)  # (B, ...) -> (B, n)
+    if reader.dialect == "keras":  # (B, ...) -> (B, *dims)
         return tensor.then([Layer({"type": "Reshape", "target_shape": list(dims)}, "keras", line)], line)
     last = next((s.spec["type"] for s in reversed(tensor.specs) if s.spec["type"] not in SHAPE_KEEPING), None)
     ops = [] if last in ("Linear", "Flatten", "Dense") else [_layer(reader, "Flatten", line)]
     reader.note("parse.note_unflatten", line=line, dims=tuple(dims))
+    # (B, ...) -> (B, n) (a Flatten unless already flat) -> (B, *dims)
     return tensor.then(ops + [_layer(reader, "Unflatten", line, dim=1, unflattened_size=list(dims))], line)
 
 
@@ -108,10 +110,11 @@ def functional_op(reader, name: str, tensor: Tensor, args, kwargs, line) -> Tens
         size = args[0] if args else kwargs.get("kernel_size")
         stride = args[1] if len(args) > 1 else kwargs.get("stride")
         kw = {"kernel_size": _listify(size)} | ({"stride": _listify(stride)} if stride is not None else {})
+        # (B, C, H, W) -> (B, C, ⌊(H − k)/s⌋ + 1, ⌊(W − k)/s⌋ + 1), s = k unless given
         return grow(_layer(reader, "MaxPool2d" if name == "max_pool2d" else "AvgPool2d", line, **kw))
     if name in ("interpolate", "upsample"):
         kw = {k: _listify(v) for k, v in kwargs.items() if k in ("scale_factor", "size", "mode", "align_corners")}
-        return grow(_layer(reader, "Upsample", line, **kw))
+        return grow(_layer(reader, "Upsample", line, **kw))  # (B, C, H, W) -> (B, C, H·s, W·s) or (B, C, *size)
     if name == "dropout":
         return grow(_layer(reader, "Dropout", line, p=args[0] if args else kwargs.get("p", 0.5)))
     if name == "flatten":
@@ -119,7 +122,7 @@ def functional_op(reader, name: str, tensor: Tensor, args, kwargs, line) -> Tens
         if start != 1:
             raise fail("parse.reshape", line)
         reader.note("parse.note_flatten", line=line)
-        return grow(_layer(reader, "Flatten", line))
+        return grow(_layer(reader, "Flatten", line))  # (B, C, H, W) -> (B, C·H·W)
     if name == "reshape":
         return _reshape(reader, tensor, [args[0]] if args else [kwargs.get("shape")], line)
     raise fail("parse.unknown_call", line, name=name)
@@ -142,6 +145,7 @@ class TensorMethod:
         if n == "flatten":
             return functional_op(reader, "flatten", self.tensor, args, kwargs, line)
         if n == "unflatten" and len(args) == 2 and args[0] == 1 and isinstance(args[1], tuple):  # x.unflatten(1, ..)
+            # (B, n) -> (B, *args[1])
             return self.tensor.then([_layer(reader, "Unflatten", line, dim=1, unflattened_size=list(args[1]))], line)
         if n in FUNCTIONAL:
             return functional_op(reader, n, self.tensor, args, kwargs, line)
