@@ -123,7 +123,7 @@ def test_korean_text():
         s = summarize(SEED, (28, 28, 1))
         bad = summarize([{"type": "Conv2D", "filters": 1, "kernel_size": 40}], (28, 28, 1))
     assert "앞에 1, 뒤에 1 패딩" in s.rows[4].why
-    assert bad.error.startswith("0번 레이어 (Conv2D): ")
+    assert bad.error.startswith("0번 층 (Conv2D): ")  # the glossary: 층, not 레이어
     assert "pad 1 before and 1 after" in summarize(SEED, (28, 28, 1)).rows[4].why  # English again after the block
 
 
