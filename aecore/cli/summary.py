@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 
 from aecore.shapes.layers import LayerError, Summary, detect_dialect, first_input_shape, parse_shape, summarize
 from aecore.shapes.rules import fmt_shape
@@ -16,16 +17,21 @@ from aecore.text import t
 EXIT_OK, EXIT_INVALID = 0, 2
 
 
+def cols(text: str) -> int:
+    """How many terminal columns ``text`` takes: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def table(summary: Summary) -> str:
     """A readable table in the manner of Keras's model.summary()."""
     head = ("#", t("cli.layer"), t("cli.output"), t("cli.params"), t("cli.why"))
     rows = [(str(r.index), r.type, fmt_shape(r.output_shape), f"{r.params:,}", r.why + (f"  ⚠ {r.warning}" if r.warning else ""))
             for r in summary.rows]
-    widths = [max(len(x) for x in col) for col in zip(head, *rows)] if rows else [len(h) for h in head]
+    widths = [max(cols(x) for x in col) for col in zip(head, *rows)] if rows else [cols(h) for h in head]
     widths[-1] = min(widths[-1], 100)
 
     def line(cells):
-        return "  ".join(c.ljust(w) for c, w in zip(cells, widths)).rstrip()
+        return "  ".join(c + " " * (w - cols(c)) for c, w in zip(cells, widths)).rstrip()
     out = [t("cli.model",  dialect=summary.dialect, shape=fmt_shape(summary.input_shape)),
            line(head), "  ".join("─" * w for w in widths)]
     out += [line(r) for r in rows]

@@ -138,7 +138,7 @@ def _pool(shape, a, ctx, *, dilation=True):
         whys.append(why)
     why = join_hw(ctx, *whys)
     if a["stride"] is None:
-        why = ctx.text("why.pool_strides", k=k[0] if k[0] == k[1] else k) + why
+        why = ctx.text("why.pool_stride_torch", k=k[0] if k[0] == k[1] else k) + why
     return Out((c, outs[0], outs[1]), 0, None, why)
 
 
