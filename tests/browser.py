@@ -87,3 +87,13 @@ def shot(page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def copied_link(page) -> str:
+    """The link the 'Copy a link to this' box offers."""
+    page.get_by_role("button", name="Copy a link to this").click()
+    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode'] code").first
+    code.wait_for(timeout=30_000)
+    link = code.inner_text().strip()
+    page.keyboard.press("Escape")
+    return link

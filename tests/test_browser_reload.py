@@ -4,7 +4,7 @@ cookie only: not in the address bar, not in the link a teacher copies; a fresh b
 another learner and sees none of the first one's answers."""
 import pytest
 
-from browser import open_page, settle, shot
+from browser import copied_link, open_page, settle, shot
 
 pytestmark = pytest.mark.browser
 HEADING = "🧩 Lesson 1 · Shapes in and out"
@@ -19,15 +19,6 @@ def answer_shape(page, typed: str) -> None:
 def step_list(page) -> str:
     """The step list's title: how many questions are answered, how many right."""
     return page.locator("[data-testid='stExpander'] summary").first.inner_text()
-
-
-def copied_link(page) -> str:
-    page.get_by_role("button", name="Copy a link to this").click()
-    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode'] code").first
-    code.wait_for(timeout=30_000)
-    link = code.inner_text().strip()
-    page.keyboard.press("Escape")
-    return link
 
 
 def test_a_reload_keeps_the_answers_and_verdicts_and_no_link_holds_the_learner(server, browser):

@@ -3,7 +3,7 @@ Builder's hand-off to Train, away and back, a reload, the language switched mid-
 import re
 
 import pytest
-from browser import open_page, settle, shot
+from browser import copied_link, open_page, settle, shot
 
 pytestmark = pytest.mark.browser
 
@@ -17,16 +17,6 @@ def set_text(page, key: str, value: str) -> None:
     box.fill(value)
     box.press("Enter")
     settle(page)
-
-
-def copied_link(page) -> str:
-    """The link the 'Copy a link to this' box offers."""
-    page.get_by_role("button", name="Copy a link to this").click()
-    code = page.locator("[data-testid='stPopoverBody'] [data-testid='stCode'] code").first
-    code.wait_for(timeout=30_000)
-    link = code.inner_text().strip()
-    page.keyboard.press("Escape")
-    return link
 
 
 def test_a_shared_link_opens_the_same_stack_and_settings_in_a_fresh_browser(server, browser):
