@@ -8,14 +8,14 @@ import numpy as np
 import streamlit as st
 
 from aecore.learn import data
+from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
 from aecore.text import CATALOG
-from aecore.ui.common import callback, device_info, go, page_setup, plain, share_box, shown, t
-from aecore.learn.config import plan
 from aecore.ui import steps, steps_models
+from aecore.ui.common import callback, go, page_setup, plain, share_box, shown, t
 from aecore.ui.steps import (DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS, SOURCES,
-                             TOOLS, Ctx, code_of, configs, dataset_options, same_everywhere, stand_in_note, up_row)
+                             TOOLS, Ctx, code_of, configs, dataset_options, open_in_tool, stand_in_note, up_row)
 from aecore.ui.training import dataset_label, dataset_name
 from aecore.use import course
 
@@ -278,38 +278,3 @@ def _commit(progress, step, base: str) -> None:
             progress.error = t("course.pick_one")
             return
         progress.answers[step.id] = picked
-
-
-# ---- to the full tool --------------------------------------------------------------------------------------------
-
-def open_in_tool(session, lesson: str, step: course.Step, dataset: str) -> None:
-    """Put the step's model and data into the tool page's state and go there."""
-    tool = step.tool
-    if tool == "builder":
-        b = session.builder
-        if lesson == "shapes" and step.id == "fix":
-            b.load(*same_everywhere(), "pasted")
-            b.origin = "link"
-        else:  # the lesson's model on its images, as the table showed it
-            config = configs(lesson, dataset, device_info().kind)[0]
-            info = data.REGISTRY[config.dataset]
-            params = presets.fit_to(config.model, info.channels, info.side, **dict(config.model_params))
-            b.load(*presets.make(config.model, **params), config.model)
-    elif tool == "train":
-        config = configs(lesson, dataset, device_info().kind)[0]
-        tr = session.train
-        tr.dataset, tr.model = config.dataset, config.model
-        s = tr.settings_for(config.dataset, config.model, device_info().kind)
-        s.epochs, s.batch_size, s.lr, s.max_train = config.epochs, config.batch_size, config.lr, config.max_train
-        s.params.update(dict(config.model_params))
-    elif tool in ("denoise", "similar", "latent"):
-        model = {"denoise": "s1-uva-conv" if lesson == "conv" else "s0-keras-conv", "similar": "s1-uva-conv",
-                 "latent": "s2-mlp3"}[tool]
-        use = session.page(tool, model)
-        use.model, use.dataset = model, dataset
-        if tool == "denoise":
-            use.values.update(train_kind="gaussian", train_level=NOISE_TRAIN, test_kind="gaussian",
-                              test_level=NOISE_TEST)
-    else:
-        session.page(tool, "").dataset = dataset
-    st.session_state["guide.go"] = tool

@@ -307,8 +307,7 @@ def _other_query(progress, n: int) -> None:
     progress.right.pop("similar", None)
 
 
-def c_medical(ctx, reveal):
-    from aecore.ui.guide import open_in_tool  # the same hand-over as the step's own tool button
+def c_medical(ctx, reveal):  # the same hand-over as the step's own tool button
     if shown("tool"):
         st.button(t("course.conv.medical.go"), key="guide.conv.pathmnist", icon=":material/biotech:",
                   on_click=callback(open_in_tool, ctx.session, ctx.lesson, ctx.step, "pathmnist"))
@@ -357,3 +356,38 @@ COMPONENTS = {  # lessons 1-3 (lessons 4 and 5: aecore/ui/steps_models.py)
     "denoise_rows": c_denoise_rows, "neighbours": c_neighbours, "medical": c_medical, "mlp_table": c_mlp_table,
     "mlp_rebuild": c_mlp_rebuild, "space3d": c_space3d, "uses": c_uses,
 }
+
+
+# ---- to the full tool --------------------------------------------------------------------------------------------
+
+def open_in_tool(session, lesson: str, step: course.Step, dataset: str) -> None:
+    """Put the step's model and data into the tool page's state and go there."""
+    tool = step.tool
+    if tool == "builder":
+        b = session.builder
+        if lesson == "shapes" and step.id == "fix":
+            b.load(*same_everywhere(), "pasted")
+            b.origin = "link"
+        else:  # the lesson's model on its images, as the table showed it
+            config = configs(lesson, dataset, device_info().kind)[0]
+            info = data.REGISTRY[config.dataset]
+            params = presets.fit_to(config.model, info.channels, info.side, **dict(config.model_params))
+            b.load(*presets.make(config.model, **params), config.model)
+    elif tool == "train":
+        config = configs(lesson, dataset, device_info().kind)[0]
+        tr = session.train
+        tr.dataset, tr.model = config.dataset, config.model
+        s = tr.settings_for(config.dataset, config.model, device_info().kind)
+        s.epochs, s.batch_size, s.lr, s.max_train = config.epochs, config.batch_size, config.lr, config.max_train
+        s.params.update(dict(config.model_params))
+    elif tool in ("denoise", "similar", "latent"):
+        model = {"denoise": "s1-uva-conv" if lesson == "conv" else "s0-keras-conv", "similar": "s1-uva-conv",
+                 "latent": "s2-mlp3"}[tool]
+        use = session.page(tool, model)
+        use.model, use.dataset = model, dataset
+        if tool == "denoise":
+            use.values.update(train_kind="gaussian", train_level=NOISE_TRAIN, test_kind="gaussian",
+                              test_level=NOISE_TEST)
+    else:
+        session.page(tool, "").dataset = dataset
+    st.session_state["guide.go"] = tool
