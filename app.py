@@ -27,6 +27,6 @@ PAGES = {
     ui.t("nav.teacher"): [st.Page("pages/class_view.py", title=ui.t("nav.class"), icon="🧑‍🏫")],
 }
 page = st.navigation(PAGES, expanded=True)  # every page in sight: a lesson or tool is never behind "View more"
-ui.state.start(page.url_path or "home", ui.device_kind())  # a shared link's settings, before the sidebar shows them
+ui.start_session(page.url_path or "home", ui.device_kind())  # a shared link's settings, before the sidebar shows them
 ui.sidebar()
 page.run()

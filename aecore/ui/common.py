@@ -56,6 +56,19 @@ def device_kind() -> str:
 
 # ---- a page's first line ------------------------------------------------------------------------------------
 
+def start_session(page: str, device_kind: str) -> state.Session:
+    """The state at the start of a page's run. A session's first page takes this browser's stored lessons
+    (a reload loses no answer: aecore.ui.learner), then the URL's settings (a link's step wins); every run
+    stores what changed in the lessons since the last (the callbacks of this run included)."""
+    session = state.get()
+    if session.link_pending:
+        session.link_pending = False
+        learner.restore(session)
+        links.apply(session, {k: st.query_params.get_all(k) for k in st.query_params}, page, device_kind)
+    learner.keep(session)
+    return session
+
+
 def page_setup(page: str) -> state.Session:
     """The first line of every page: the session's state (from a link on its first run), its language, the
     notices a link left, and the URL kept in step with the state so that a reload or a copied address
@@ -76,7 +89,7 @@ def page_setup(page: str) -> state.Session:
     if getattr(PagesManager, "uses_pages_directory", None):
         PagesManager.uses_pages_directory = False
         st.rerun()
-    session = state.start(page, device_kind())
+    session = start_session(page, device_kind())
     text.set_lang(session.lang)
     for key, values in session.notices:
         st.warning(t("link.notice", what=t(key, **values)), icon=":material/link_off:")

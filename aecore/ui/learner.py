@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from aecore.ui.state import LessonProgress
 from aecore.use import learners
 
 COOKIE = "aecore_learner"
@@ -68,7 +69,6 @@ def _doc(session) -> dict:
 
 def restore(session) -> None:
     """Put the stored lessons into a new session (before a link's settings, which then win)."""
-    from aecore.ui.state import LessonProgress
     doc = store().load(learner_id())
     for name, p in doc.get("lessons", {}).items():
         session.lessons[name] = LessonProgress(step=p["step"], answers=p["answers"], right=p["right"],

@@ -271,21 +271,6 @@ def get() -> Session:
     return session
 
 
-def start(page: str, device_kind: str) -> Session:
-    """The state at the start of a page's run. A session's first page takes this browser's stored lessons
-    (a reload loses no answer: aecore.ui.learner), then the URL's settings (a link's step wins); every run
-    stores what changed in the lessons since the last (the callbacks of this run included)."""
-    from aecore.ui import learner
-    session = get()
-    if session.link_pending:
-        session.link_pending = False
-        learner.restore(session)
-        from aecore.ui import links
-        links.apply(session, {k: st.query_params.get_all(k) for k in st.query_params}, page, device_kind)
-    learner.keep(session)
-    return session
-
-
 def peek() -> Session | None:
     """The state if this session has one yet (never makes it)."""
     return st.session_state.get(KEY)
