@@ -1,5 +1,6 @@
-"""The house drawn from its imports: aecore's wings import one way, streamlit only in the ui, pages stay
-thin and never touch torch, and no module grows past ~400 lines without a reason written here."""
+"""The house drawn from its imports: aecore's wings import one way with no cycles between its modules, streamlit
+only in the ui, pages stay thin and never touch torch, and no module grows past ~400 lines without a reason
+written here."""
 import ast
 
 import pytest
@@ -54,6 +55,73 @@ def test_imports_run_one_way(path):
         if name.startswith("aecore."):
             target = name.split(".")[1]
             assert target in ALLOWED[mine], f"{path.relative_to(ROOT)} ({mine or 'top'}) imports {name}"
+
+
+def module_name(path) -> str:
+    """aecore/ui/steps.py -> aecore.ui.steps; a package's __init__ is the package: aecore/ui/__init__.py -> aecore.ui."""
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def import_graph() -> dict[str, set[str]]:
+    """aecore's modules and the aecore modules each imports anywhere in its file (functions' own imports too).
+    `from aecore.x import y` imports aecore.x.y when y is a module, else aecore.x (where y is defined or re-exported)."""
+    names = {module_name(p): p for p in modules()}
+    graph = {}
+    for name, path in names.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                found |= {a.name for a in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                assert node.level == 0, f"{path.relative_to(ROOT)}: relative import"
+                for a in node.names:  # a submodule by name, else a name defined in the module itself
+                    found.add(f"{node.module}.{a.name}" if f"{node.module}.{a.name}" in names else node.module)
+        graph[name] = {n for n in found if n in names and n != name}
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected components with more than one module (Tarjan's algorithm)."""
+    index, low, stack, on_stack, found = {}, {}, [], set(), []
+
+    def visit(v):
+        index[v] = low[v] = len(index)
+        stack.append(v)
+        on_stack.add(v)
+        for w in sorted(graph[v]):
+            if w not in index:
+                visit(w)
+                low[v] = min(low[v], low[w])
+            elif w in on_stack:
+                low[v] = min(low[v], index[w])
+        if low[v] == index[v]:
+            component = []
+            while True:
+                w = stack.pop()
+                on_stack.discard(w)
+                component.append(w)
+                if w == v:
+                    break
+            if len(component) > 1:
+                found.append(sorted(component))
+
+    for v in sorted(graph):
+        if v not in index:
+            visit(v)
+    return sorted(found)
+
+
+def test_cycles_finds_a_cycle():
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}, "e": set()}
+    assert cycles(graph) == [["a", "b", "c"]]
+
+
+def test_no_import_cycles():
+    graph = import_graph()
+    found = cycles(graph)
+    assert not found, "import cycles (each line: modules that import each other, directly or round about):\n" + \
+        "\n".join(" <-> ".join(c) for c in found)
 
 
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(ROOT)))
