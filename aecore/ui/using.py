@@ -55,6 +55,9 @@ def describe(config) -> str:
     if config is None:
         return ""
     what = t("preset." + config.model).split(" · ")[0] if config.model != "custom" else t("train.model_custom")
+    sizes = [f"{t('param.' + k)} {v}" for k, v in config.model_params if k in ("base", "latent")]
+    if sizes:  # the sizes this model really has (a CPU trains lesson 2's model smaller than the lesson's)
+        what += f" ({', '.join(sizes)})"
     noise = f" · {t('noise.' + config.noise)} {config.noise_level:g}" if config.noise != "none" else ""
     stopped = " · " + t("use.stopped_at", steps=config.stop_at) if config.stop_at else ""
     return t("use.describe", model=what, data=dataset_name(config.dataset), n=config.epochs,
