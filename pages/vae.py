@@ -46,7 +46,7 @@ if latent == 2:
     cols = st.columns(2)
     for col, name, g, key in ((cols[0], t("vae.vae"), gv, "v"), (cols[1], t("vae.plain"), gp, "p")):
         with col:
-            st.plotly_chart(ui.viz.codes_2d(g["codes"].numpy(), g["labels"], g["classes"],
+            st.plotly_chart(ui.viz.codes_2d(g["codes"].numpy(), g["labels"], ui.class_labels(g["classes"]),
                                             t("vae.codes_title", name=name)), key=P + "codes" + key)
             st.markdown(f"**{t('vae.grid_of', name=name)}**")
             st.image(ui.viz.image_grid([g["grid"][i * 10:(i + 1) * 10] for i in range(10)], zoom=2),

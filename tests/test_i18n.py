@@ -130,3 +130,19 @@ def test_the_runtime_patterns_cover_the_code():
     for path in list((ROOT / "aecore").rglob("*.py")) + list((ROOT / "pages").glob("*.py")) + [ROOT / "app.py"]:
         for prefix in built.findall(path.read_text()):
             assert any(prefix.startswith(p) or p.startswith(prefix) for p in prefixes), (path.name, prefix)
+
+
+def test_the_offline_sets_class_names_speak_korean():
+    """The classes a Korean page shows (legends, captions, the anomaly lab's menu) have Korean names: the
+    offline sets' own, read from the data, each a catalog entry (aecore.ui.class_labels)."""
+    import re as _re
+
+    from aecore.learn import data
+    for name in data.OFFLINE:
+        for cls in data.load(name).classes:
+            if cls.isdigit():
+                continue  # a digit is the same in both languages
+            key = "classname." + _re.sub(r"[^a-z0-9]+", "_", cls.lower()).strip("_")
+            assert key in CATALOG, (name, cls)
+            with using("ko"):
+                assert _re.search("[가-힣]", t(key)), (name, cls)

@@ -36,6 +36,8 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
     ("sparse.units_caption_{}", "aecore.learn.families:PENALTIES"),
     ("stacked.objective_{}", ("codes", "images")),
     ("param.{}", ("base", "latent")),                                     # aecore.learn.config.USE_PARAMS' names
+    ("classname.{}", ("stroma_blue_nuclei", "mixed", "dab_rich_tumour_brown", "grass", "gravel", "brick", "face",
+                      "not_a_face")),                                     # the offline sets' classes (ui.class_labels)
     ("stacked.time_{}", ("faster", "slower", "same")),                     # aecore.ui.lessons.time_note
     ("vae.near_{}_text", ("vae", "plain", "same")),                       # aecore.use.generate.realism
 )

@@ -13,15 +13,16 @@
     viz       plotly figures as pure functions
 """
 from aecore.ui import lessons, state, training, using, viz
-from aecore.ui.common import (bound, callback, device_info, device_kind, go, lang, page_link, page_setup, plain,
-                              read_form, seed, share_box, shown, sidebar, start_session, t)
+from aecore.ui.common import (bound, callback, class_labels, device_info, device_kind, go, lang, page_link,
+                              page_setup, plain, read_form, seed, share_box, shown, sidebar, start_session, t)
 from aecore.ui.training import (cached_model, dataset_label, dataset_name, doctor, grid_labels, keep, prefetch,
                                 progress_bar, run_stats, start_training, training_view, unavailable)
 from aecore.ui.using import (codes, describe, images_row, label_of, model_source, picked_number, random_button,
                              ready, train_all, upload_box)
 
 __all__ = [
-    "lessons", "state", "training", "using", "viz", "bound", "callback", "device_info", "device_kind", "go", "lang",
+    "lessons", "state", "training", "using", "viz", "bound", "callback", "class_labels", "device_info",
+    "device_kind", "go", "lang",
     "page_link", "page_setup", "plain", "read_form", "seed", "share_box", "shown", "sidebar", "start_session", "t",
     "cached_model", "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar",
     "run_stats", "start_training", "training_view", "unavailable", "codes", "describe", "images_row", "label_of",

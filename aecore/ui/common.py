@@ -24,6 +24,17 @@ def t(key: str, **values) -> str:
     return text.t(key, **values)
 
 
+def class_labels(classes) -> tuple[str, ...]:
+    """A dataset's class names in this session's language (``classname.<name>`` in the catalogs; a name
+    without a text of its own, such as a digit, stays as it is). Made per run, never cached: the data's own
+    names are what the caches hold."""
+    out = []
+    for name in classes:
+        key = "classname." + re.sub(r"[^a-z0-9]+", "_", str(name).lower()).strip("_")
+        out.append(t(key) if key in text.CATALOG else str(name))
+    return tuple(out)
+
+
 def callback(fn, *args, **kwargs):
     """A widget callback that runs in the session's language: callbacks run before the page's script,
     possibly on a fresh thread, where the language has not been set yet."""

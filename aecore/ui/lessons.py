@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from aecore.learn import data
-from aecore.ui.common import bound, t
+from aecore.ui.common import bound, class_labels, t
 from aecore.ui.training import dataset_label
 
 
@@ -151,7 +151,7 @@ def class_names(dataset: str, use) -> tuple:
     """The dataset's class names; when it cannot be had, says so with a way to an offline set and stops."""
     from aecore.ui.training import unavailable
     try:
-        return data.load(dataset).classes
+        return class_labels(data.load(dataset).classes)
     except data.DatasetUnavailable as e:
         unavailable(e, lambda name: setattr(use, "dataset", name))
         st.stop()

@@ -7,7 +7,7 @@ import streamlit as st
 from aecore.learn import data
 from aecore.shapes import presets
 from aecore.ui import state
-from aecore.ui.common import bound, callback, device_info, plain, shown, t
+from aecore.ui.common import bound, callback, class_labels, device_info, plain, shown, t
 from aecore.ui.training import (cached_model, dataset_label, dataset_name, find_training, progress_bar, start_training,
                                 unavailable)
 
@@ -179,7 +179,9 @@ def _codes(key: str, split: str, cap: int, _result):
 
 
 def codes(result, split: str = "test", cap: int = 3000):
-    return _codes(result.config.key(), split, cap, result)
+    """(images, labels, codes, index, class names in this session's language) of a split."""
+    x, y, z, index, classes = _codes(result.config.key(), split, cap, result)
+    return x, y, z, index, class_labels(classes)
 
 
 def random_button(container, key: str, obj, attr: str, n: int) -> None:
