@@ -67,7 +67,7 @@ def test_stacked_tied_and_layer_wise():
     m = metrics(at)
     assert m["Parameters, plain"] == "561,934" and m["Parameters, tied"] == "281,734"
     assert "3 decoder layers own no weight matrix" not in text(at)  # 2 pairs: 2 tied layers
-    assert "2 decoder layers own no weight matrix" in text(at) and "One tensor in memory, not a copy: yes" in text(at)
+    assert "2 decoder layers own no weight matrix" in text(at) and "the very same tensor in memory" in text(at)
     assert "After the same number of steps, the test error is" in text(at)
     assert len(at.get("plotly_chart")) == 1 + 3 + 1  # tied curves, three phases, the race
 

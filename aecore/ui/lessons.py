@@ -144,7 +144,7 @@ def tie_report(facts: tuple[int, bool]) -> str:
     """``tie_facts`` in words, in this run's language (never cached: a cached sentence keeps its first
     reader's language)."""
     n, same = facts
-    return t("stacked.tie_report", n=n, same=t("word.yes") if same else t("word.no"))
+    return t("stacked.tie_report" if same else "stacked.tie_report_copy", n=n)
 
 
 def class_names(dataset: str, use) -> tuple:

@@ -194,16 +194,16 @@ def code_of(ctx) -> tuple:
     return summary, _code_row(summary)
 
 
-def code_table(ctx, reveal, whole: bool = False) -> tuple:
-    """The lesson's model's table, its code row hidden until the answer (then the rows down to the code, or
-    the ``whole`` table); (summary, facts: truth and row)."""
+def code_table(ctx, reveal) -> tuple:
+    """The lesson's model's table, its code row and the decoder hidden until the answer, then the whole table;
+    (summary, facts: truth and row)."""
     summary, row = code_of(ctx)
-    shape_table(summary, hide_from=(None if whole else row + 1) if reveal else row)
+    shape_table(summary, hide_from=None if reveal else row)
     return summary, {"truth": summary.rows[row].output_shape, "row": row}
 
 
 def c_conv_table(ctx, reveal):
-    summary, facts = code_table(ctx, reveal, whole=True)  # the answer shows the decoder too: the next step's
+    summary, facts = code_table(ctx, reveal)
     pixels = int(np.prod(summary.input_shape))
     n = int(np.prod(facts["truth"]))
     return {**facts, "n": n, "pixels": pixels, "ratio": f"{pixels / n:.0f}"}

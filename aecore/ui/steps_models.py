@@ -12,11 +12,13 @@ from aecore.ui.steps import K_PCA, code_table, configs, ready_models
 from aecore.use import course
 
 
-def _two(label_a: str, a: float, label_b: str, b: float, names: tuple = ("a", "b", "same"), **more) -> dict:
-    """Two errors side by side, and the facts a 'which is lower' question is checked against."""
+def _two(label_a: str, a: float, label_b: str, b: float, names: tuple = ("a", "b", "same"), digits: int = 4,
+         **more) -> dict:
+    """Two errors side by side (``digits`` significant digits: enough for the ratio the text quotes to be
+    read off them), and the facts a 'which is lower' question is checked against."""
     m = st.columns(2)
-    m[0].metric(label_a, f"{a:.4g}")
-    m[1].metric(label_b, f"{b:.4g}")
+    m[0].metric(label_a, f"{a:.{digits}g}")
+    m[1].metric(label_b, f"{b:.{digits}g}")
     return {"truth": course.closer(a, b, names), "a": a, "b": b, **more}
 
 
@@ -32,8 +34,8 @@ def c_pca_numbers(ctx, reveal):
         return {"k": K_PCA}
     r, _ = _pca(ctx)
     a, b = r["pca_error"], r["ae_error"]
-    return _two(t("course.pca_error", k=K_PCA), a, t("course.ae_error"), b, ("pca", "ae", "same"), k=K_PCA,
-                ratio=b / a)
+    return _two(t("course.pca_error", k=K_PCA), a, t("course.ae_error"), b, ("pca", "ae", "same"), digits=6,
+                k=K_PCA, ratio=b / a)
 
 
 def c_pca_pictures(ctx, reveal):
