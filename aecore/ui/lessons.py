@@ -7,6 +7,7 @@ import streamlit as st
 from aecore.learn import data
 from aecore.ui.common import bound, class_labels, t
 from aecore.ui.training import dataset_label
+from aecore.use import course
 
 
 def dataset_box(container, use, page: str) -> str:
@@ -128,7 +129,7 @@ def train_seconds(result) -> float:
 def time_note(greedy, e2e) -> str:
     """The source lesson's "layer-wise is much faster", measured: both runs' training time, in words."""
     a, b = train_seconds(greedy), train_seconds(e2e)
-    verdict = "same" if abs(a - b) <= 0.1 * min(a, b) else ("faster" if a < b else "slower")
+    verdict = course.closer(a, b, ("faster", "slower", "same"), tol=0.1)
     return t("stacked.time_" + verdict, a=f"{a:.1f}", b=f"{b:.1f}", ratio=f"{b / max(a, 1e-9):.1f}")
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import numpy as np
 import torch
 
+from aecore.use.course import closer  # the lessons' one "which is lower" rule
+
 
 def _decode(model, plan, z: torch.Tensor) -> torch.Tensor:
     from aecore.use.search import decode
@@ -67,6 +69,4 @@ def code_sigma(model, plan, x: torch.Tensor) -> float | None:
 
 def realism(vae_d: float, plain_d: float, tol: float = 0.10) -> str:
     """Whose random codes decode closer to real images: "vae", "plain", or "same" within ``tol`` (relative)."""
-    if abs(vae_d - plain_d) <= tol * min(vae_d, plain_d):
-        return "same"
-    return "vae" if vae_d < plain_d else "plain"
+    return closer(vae_d, plain_d, ("vae", "plain", "same"), tol)
