@@ -8,7 +8,7 @@ from aecore.use import anomaly, lessons
 
 session = ui.page_setup("anomaly")
 t, P = ui.t, "anomaly."
-use = session.page("anomaly", "s0-keras-conv")
+use = session.page("anomaly")
 v = use.values
 
 st.title(t("anomaly.title"))

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from aecore import ui
+from aecore.app.state import EMPTY, Quiz
 from aecore.shapes import editing, presets
 from aecore.shapes.lower import LowerError, lower, pytorch_code
 from aecore.shapes.parse import ParseError, guess_input_shape, read_code
@@ -60,7 +61,7 @@ st.caption(t("builder.intro"))
 
 top = st.columns([3, 2, 2], vertical_alignment="bottom")
 mine = b.origin in ("pasted", "link") or b.edited
-choices = (["mine"] if mine else []) + list(presets.PRESETS) + list(ui.state.EMPTY)
+choices = (["mine"] if mine else []) + list(presets.PRESETS) + list(EMPTY)
 picked = {"start": "mine" if mine else b.origin}
 if ui.shown("presets"):
     ui.bound(top[0].selectbox, t("builder.start_from"), key=P + "preset", obj=picked, attr="start", options=choices,
@@ -99,7 +100,7 @@ if summary is None:
     st.stop()
 quiz = b.quiz.row
 if quiz is not None and quiz >= len(summary.rows):
-    b.quiz = ui.state.Quiz(seed=b.quiz.seed)
+    b.quiz = Quiz(seed=b.quiz.seed)
     quiz = None
 
 left, right = st.columns([5, 6], gap="medium")
@@ -149,7 +150,7 @@ with right:
                             type="primary")
                 q[1].button(t("quiz.another"), key=P + "quiz_next", on_click=ui.callback(quiz_new, summary))
                 q[2].button(t("quiz.stop"), key=P + "quiz_stop",
-                            on_click=ui.callback(lambda: setattr(b, "quiz", ui.state.Quiz(seed=b.quiz.seed))))
+                            on_click=ui.callback(lambda: setattr(b, "quiz", Quiz(seed=b.quiz.seed))))
                 if b.quiz.result:
                     (st.success if b.quiz.result[0] else st.error)(ui.plain(b.quiz.result[1]))
 
@@ -163,6 +164,6 @@ with right:
         with actions[0]:
             if st.button(t("builder.to_train"), key=P + "to_train", icon="🏋️", type="primary",
                          on_click=ui.callback(to_train)):
-                ui.go("pages/train.py", t("builder.to_train"), "🏋️")
+                ui.go("train", t("builder.to_train"))
     with actions[1]:
         ui.share_box("builder")

@@ -24,8 +24,8 @@ def curve(key: str, kind: str, _plain, _dae, _plan, _clean):
 
 st.title(t("denoise.title"))
 st.caption(t("denoise.intro"))
-base = ui.model_source("denoise", "s0-keras-conv")
-v = session.page("denoise", "s0-keras-conv").values
+base = ui.model_source("denoise")
+v = session.page("denoise").values
 c = st.columns(4)
 train_kind = ui.bound(c[0].selectbox, t("denoise.train_noise"), key=P + "train_kind", obj=v, attr="train_kind",
                       options=KINDS, format_func=lambda k: t("noise." + k))

@@ -8,7 +8,7 @@ ui.page_setup("home")
 t = ui.t
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
-ui.page_link("pages/lesson_shapes.py", t("home.start_lessons"), "🧩")
+ui.page_link("lesson_shapes", t("home.start_lessons"))
 cols = st.columns(3)
 for col, key in zip(cols, ("build", "train", "use")):
     with col.container(border=True):
@@ -17,4 +17,4 @@ for col, key in zip(cols, ("build", "train", "use")):
 st.divider()
 st.markdown("### " + t("home.puzzle_title"))
 st.markdown(t("home.puzzle_text", **puzzle()))
-ui.page_link("pages/builder.py", t("home.open_builder"), "🧱")
+ui.page_link("builder", t("home.open_builder"))

@@ -3,7 +3,6 @@ import numpy as np
 import streamlit as st
 
 from aecore import ui
-from aecore.learn.train import reconstruct
 from aecore.use import search
 
 session = ui.page_setup("latent")
@@ -25,8 +24,8 @@ def project(key: str, method: str, dims: int, _codes):
 
 st.title(t("latent.title"))
 st.caption(t("latent.intro"))
-config = ui.model_source("latent", "s2-mlp3")
-v = session.page("latent", "s2-mlp3").values
+config = ui.model_source("latent")
+v = session.page("latent").values
 (result,) = ui.ready([(t("latent.model"), config)], "latent")
 images, labels, codes, index, classes = ui.codes(result)
 n, dims = codes.shape
@@ -67,7 +66,7 @@ ui.bound(c[0].number_input, t("latent.index", n=n - 1), 0, n - 1, key=P + "index
 ui.random_button(c[1], P + "random", v, "index", n)
 selected = int(v["index"])
 x = images[selected:selected + 1]
-_, recon = reconstruct(result.model, result.plan, x)
+recon = ui.using.rebuild(result, x)
 cols = st.columns([1, 1, 2])
 with cols[0]:
     ui.images_row(x, [t("latent.original", cls=classes[int(labels[selected])])], zoom=5)

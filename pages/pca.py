@@ -9,7 +9,7 @@ from aecore.use import lessons
 session = ui.page_setup("pca")
 t, P = ui.t, "pca."
 KS = (2, 4, 8, 16, 32, 64)
-use = session.page("pca", "s3-dense")
+use = session.page("pca")
 v = use.values
 
 st.title(t("pca.title"))

@@ -9,8 +9,8 @@ t, P = ui.t, "similar."
 
 st.title(t("similar.title"))
 st.caption(t("similar.intro"))
-config = ui.model_source("similar", "s1-uva-conv")
-v = session.page("similar", "s1-uva-conv").values
+config = ui.model_source("similar")
+v = session.page("similar").values
 (result,) = ui.ready([(t("similar.model"), config)], "similar")
 
 c = st.columns(4)

@@ -3,13 +3,14 @@ import pandas as pd
 import streamlit as st
 
 from aecore import ui
+from aecore.app import defaults
 from aecore.learn.config import TrainConfig
 from aecore.ui import lessons as L
 from aecore.use import compare
 
 session = ui.page_setup("sizes")
 t, P = ui.t, "sizes."
-use = session.page("sizes", "s4-stacked")
+use = session.page("sizes")
 v = use.values
 SIZES = (2, 4, 8, 16, 32, 64, 128)
 
@@ -21,7 +22,7 @@ model = ui.bound(c[1].selectbox, t("use.model"), key=P + "model", obj=use, attr=
                  options=list(compare.SIZE_PARAM), format_func=lambda m: t("preset." + m))
 sizes = ui.bound(c[2].multiselect, t("sizes.sizes"), key=P + "sizes", obj=v, attr="sizes", default=[2, 8, 32],
                  options=SIZES, many=True)
-base = TrainConfig(dataset=dataset, model=model, **ui.training.quick(dataset, model))
+base = TrainConfig(dataset=dataset, model=model, **defaults.quick(dataset, model, ui.device_kind()))
 configs = compare.sweep_configs(base, sizes or [8])
 found = ui.train_all([(f"k = {L.size_of(cfg)}", cfg) for cfg in configs], "sizes", "sweep", t("sizes.what"))
 done = [(cfg, r) for cfg, r in zip(configs, found) if r is not None]

@@ -7,7 +7,7 @@ from aecore.use import lessons
 
 session = ui.page_setup("sparse")
 t, P = ui.t, "sparse."
-use = session.page("sparse", "custom")
+use = session.page("sparse")
 v = use.values
 
 st.title(t("sparse.title"))

@@ -7,7 +7,7 @@ from aecore.use import lessons
 
 session = ui.page_setup("stacked")
 t, P = ui.t, "stacked."
-use = session.page("stacked", "s4-stacked")
+use = session.page("stacked")
 
 st.title(t("stacked.title"))
 st.caption(t("stacked.intro"))

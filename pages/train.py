@@ -3,8 +3,7 @@ import streamlit as st
 
 from aecore import ui
 from aecore.learn import data
-from aecore.learn.config import FORM_CHOICES, LOSSES, NOISES, ConfigError, plan
-from aecore.learn.train import prepare, reconstruct
+from aecore.learn.config import ConfigError, plan
 from aecore.shapes import presets
 from aecore.shapes.rules import LayerError
 
@@ -30,22 +29,18 @@ ui.prefetch(tr.dataset)
 if tr.model == "custom":
     if not b.layers:
         st.info(t("train.no_custom"))
-        ui.page_link("pages/builder.py", t("train.to_builder"), "🧱")
+        ui.page_link("builder", t("train.to_builder"))
         st.stop()
     st.caption(t("train.custom_is", n=len(b.layers), shape=b.input_text, dialect=b.dialect))
 
 s = tr.settings_for(tr.dataset, tr.model, ui.device_kind())
-fields = [(P + "epochs", s, "epochs"), (P + "batch", s, "batch_size"), (P + "lr", s, "lr"), (P + "loss", s, "loss"),
-          (P + "noise", s, "noise"), (P + "level", s, "noise_level"), (P + "sparsity", s, "sparsity"),
-          (P + "seed", s, "seed"), (P + "max_train", s, "max_train")]
-fields += [(P + f"p.{tr.model}.{name}", s.params, name) for name in s.params]
-
+fields = ui.form.pairs(s, tr.model)
 
 def submit():
     ui.read_form(fields)
     tr.error = None
     try:
-        config = ui.training.form_config(session)
+        config = session.form_config(ui.device_kind())
         plan(config)
     except (ConfigError, LayerError) as e:
         tr.error = str(e)
@@ -68,45 +63,20 @@ def switch_dataset(name):
 
 
 with st.form(P + "form", border=True):
-    bind = dict(in_form=True)
     if ui.shown("settings"):
-        c = st.columns(4)
-        ui.bound(c[0].slider, t("train.epochs"), 1, 100, key=P + "epochs", obj=s, attr="epochs", **bind)
-        ui.bound(c[1].select_slider, t("train.batch"), key=P + "batch", obj=s, attr="batch_size",
-                 options=FORM_CHOICES["batch_size"], **bind)
-        ui.bound(c[2].select_slider, t("train.lr"), key=P + "lr", obj=s, attr="lr", options=FORM_CHOICES["lr"],
-                 format_func=lambda v: f"{v:g}", **bind)
-        ui.bound(c[3].radio, t("train.loss"), key=P + "loss", obj=s, attr="loss", options=LOSSES, horizontal=True,
-                 format_func=lambda v: t("train.loss_" + v), **bind)
+        ui.form.group("settings", s, tr.model, 4)
     if ui.shown("denoise"):
         with st.expander(t("train.denoise_title")):
-            d = st.columns(3)
-            ui.bound(d[0].selectbox, t("train.noise"), key=P + "noise", obj=s, attr="noise", options=NOISES,
-                     format_func=lambda v: t("noise." + v), **bind)
-            ui.bound(d[1].slider, t("train.noise_level"), 0.0, 1.0, step=0.05, key=P + "level", obj=s,
-                     attr="noise_level", help=t("train.level_help"), **bind)
-            ui.bound(d[2].select_slider, t("train.sparsity"), key=P + "sparsity", obj=s, attr="sparsity",
-                     options=FORM_CHOICES["sparsity"], format_func=lambda v: f"{v:g}", help=t("train.sparsity_help"),
-                     **bind)
+            ui.form.group("denoise", s, tr.model, 3)
     if ui.shown("advanced"):
         with st.expander(t("train.advanced")):
-            a = st.columns(3)
-            ui.bound(a[0].number_input, t("train.seed"), 0, 2**31 - 1, key=P + "seed", obj=s, attr="seed", **bind)
-            ui.bound(a[1].number_input, t("train.max_train"), 16, 1_000_000, step=1000, key=P + "max_train", obj=s,
-                     attr="max_train", help=t("train.max_train_help"), **bind)
-            for i, name in enumerate(s.params):
-                spec, col = presets.PRESETS[tr.model].params[name], a[(i + 2) % 3]
-                if isinstance(spec.default, bool):
-                    ui.bound(col.checkbox, name, key=P + f"p.{tr.model}.{name}", obj=s.params, attr=name, **bind)
-                else:
-                    ui.bound(col.number_input, name, spec.low, spec.high, key=P + f"p.{tr.model}.{name}",
-                             obj=s.params, attr=name, **bind)
+            ui.form.group("advanced", s, tr.model, 3)
     st.form_submit_button(t("train.go"), type="primary", icon=":material/play_arrow:", on_click=ui.callback(submit))
 
 if tr.error:
     st.error(ui.plain(tr.error), icon=":material/error:")
     if tr.model == "custom":
-        ui.page_link("pages/builder.py", t("train.to_builder"), "🧱")
+        ui.page_link("builder", t("train.to_builder"))
 ui.share_box("train")
 
 
@@ -117,11 +87,11 @@ def show_file_model(result):
 
 
 ended = tr.config is not None and (tr.job is None or not tr.job.running)
-ui.training.model_files(tr, ui.cached_model(tr.config) if ended else None, show_file_model)
+ui.models.model_files(tr, ui.cached_model(tr.config) if ended else None, show_file_model)
 
 if tr.job is None:  # a reloaded tab, or a second learner: the training of these settings, if one runs
     try:
-        found = ui.training.find_training(tr.config or ui.training.form_config(session))
+        found = ui.models.find_training(tr.config or session.form_config(ui.device_kind()))
     except (ConfigError, LayerError):
         found = None
     if found is not None:
@@ -131,7 +101,7 @@ if current is None:
     st.info(t("train.ready"), icon=":material/info:")
     st.stop()
 try:
-    if ui.training.form_config(session) != current:
+    if session.form_config(ui.device_kind()) != current:
         st.caption(t("train.last_run", what=ui.describe(current)))
 except LayerError:
     pass
@@ -168,23 +138,22 @@ if mine and job.kept_config is not None:  # the server's time budget ended it: t
     st.info(job.status().get("message", ""), icon=":material/timer:")
 result = job.result if mine and job.result is not None else ui.cached_model(current)
 if mine and job.result is not None and job.result.stopped:
-    ui.training.stopped_view(job, on_continue=lambda: setattr(tr, "job", ui.start_training(current, old=job,
+    ui.runview.stopped_view(job, on_continue=lambda: setattr(tr, "job", ui.start_training(current, old=job,
                                                                                         resume=job)),
                              on_keep=lambda kept: setattr(tr, "config", kept.config))
 elif result is not None:
     p = result.plan
-    sample = prepare(data.load(current.dataset).test_x, p, cap=max(256, current.max_train // 4), seed=current.seed)[:8]
-    inputs, outputs = reconstruct(result.model, p, sample, current.noise, current.noise_level, current.seed)
+    sample, inputs, outputs = ui.models.test_rows(result)
     note = {"memory": "train.from_memory", "disk": "train.from_disk"}.get(result.from_cache, "train.finished")
     done = t("train.kept_partial" if current.stop_at else note, s=f"{result.seconds:.1f}", steps=current.stop_at)
-    verdict = ui.training.diagnosis(result)
+    verdict = ui.models.diagnosis(result)
     if verdict.verdict == "collapsed":
         st.warning(t("train.not_learned", done=done), icon=":material/sick:")
     else:
         st.success(done, icon=":material/check_circle:")
     ui.doctor(verdict, on_apply=lambda patch: apply_patch(current, patch))
     ui.training_view(current.key() + result.from_cache, -1, result.history, current.epochs, p.loss.upper(),
-                     [sample, inputs if current.noise != "none" else None, outputs], ui.grid_labels(current, outputs),
+                     [sample, inputs, outputs], ui.grid_labels(current, outputs),
                      stats=ui.run_stats(result.device, result.images, result.history["epoch_s"], None))
 elif mine and job.error:
     if isinstance(job.failure, data.DatasetUnavailable):

@@ -7,7 +7,7 @@ from aecore.use import generate, lessons, search
 
 session = ui.page_setup("vae")
 t, P = ui.t, "vae."
-use = session.page("vae", "s1-uva-conv")
+use = session.page("vae")
 v = use.values
 
 st.title(t("vae.title"))

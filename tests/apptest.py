@@ -18,7 +18,7 @@ def clean_caches():
 
 
 def session(at):
-    """The app's one session-state object (aecore.ui.state.Session) of an AppTest."""
+    """The app's one session-state object (aecore.app.state.Session) of an AppTest."""
     return at.session_state["aecore.session"]
 
 

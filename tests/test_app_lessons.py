@@ -137,7 +137,7 @@ def trained_shapes(home):
     """Lesson 1's model, trained as the lesson trains it (a warm cache: what the class view's button does)."""
     import os
     os.environ["AECORE_HOME"] = home
-    from aecore.ui.steps import DATASETS, configs
+    from aecore.app.guided import DATASETS, configs
     (config,) = configs("shapes", DATASETS["shapes"], "cpu")
     store.save(run(config, device="cpu"))
     return config

@@ -5,7 +5,7 @@ import pytest
 
 from aecore.learn import data
 from aecore.learn.config import TrainConfig
-from aecore.learn.doctor import COLLAPSED_RATIO, diagnose, measure
+from aecore.learn.doctor import COLLAPSED_RATIO, diagnose, examine, measure
 from aecore.learn.train import prepare, run
 
 MNIST_QUICK = TrainConfig(epochs=3, batch_size=128, lr=1e-3)  # MNIST's quick settings, left on after a switch
@@ -14,10 +14,7 @@ DIGITS_QUICK = TrainConfig(epochs=10, batch_size=32, lr=3e-3)  # what the form s
 
 def diagnosis(config):
     result = run(config, device="cpu")
-    images = data.load(config.dataset)
-    p = result.plan
-    return result, diagnose(result, prepare(images.train_x, p, cap=config.max_train, seed=config.seed),
-                            prepare(images.test_x, p, cap=256, seed=config.seed))
+    return result, examine(result)
 
 
 def test_a_collapsed_model_is_found_and_the_cure_works():

@@ -6,13 +6,14 @@ import ast
 import pytest
 from conftest import ROOT
 
-# What each wing may import (itself included). pages -> ui -> use -> learn -> shapes -> text; cli beside ui.
+# What each wing may import (itself included). pages -> ui -> app -> use -> learn -> shapes -> text; cli beside ui.
 ALLOWED = {
     "text": {"text"},
     "shapes": {"shapes", "text"},
     "learn": {"learn", "shapes", "text"},
     "use": {"use", "learn", "shapes", "text"},
-    "ui": {"ui", "use", "learn", "shapes", "text"},
+    "app": {"app", "use", "learn", "shapes", "text"},
+    "ui": {"ui", "app", "use", "learn", "shapes", "text"},
     "cli": {"cli", "use", "learn", "shapes", "text"},
     "": {"cli"},  # aecore/__init__.py, aecore/__main__.py
 }
@@ -128,6 +129,19 @@ def test_no_import_cycles():
 def test_streamlit_only_in_the_ui(path):
     if wing(path) != "ui" and str(path.relative_to(ROOT)) not in STREAMLIT_WITH_A_REASON:
         assert not any(n == "streamlit" or n.startswith("streamlit.") for n in imports(path)), path
+
+
+UI_WITHOUT_STREAMLIT = {
+    "aecore/ui/__init__.py": "the package's index: what pages call",
+    "aecore/ui/viz.py": "the plotly figures the widgets draw, as pure functions (tested without a page)",
+}
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "aecore" / "ui").glob("*.py")), ids=lambda p: p.name)
+def test_the_ui_only_draws(path):
+    """aecore/ui holds widgets bound to the state; what draws nothing belongs in aecore/app (or lower)."""
+    rel = str(path.relative_to(ROOT))
+    assert "streamlit" in imports(path) or rel in UI_WITHOUT_STREAMLIT, f"{rel} draws nothing: move it to aecore/app"
 
 
 @pytest.mark.parametrize("path", modules(), ids=lambda p: str(p.relative_to(ROOT)))

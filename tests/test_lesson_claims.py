@@ -2,7 +2,7 @@
 of the test's own: the model run by hand, PSNR by its formula, distances and AUC by brute force in float64.
 
 Each configuration is trained once per test run (``trained``), on the CPU, exactly as the page trains it
-(``aecore.ui.steps.configs`` and the lessons' recipes), on the offline images a classroom without network has.
+(``aecore.app.guided.configs`` and the lessons' recipes), on the offline images a classroom without network has.
 """
 from dataclasses import replace
 
@@ -14,7 +14,7 @@ from aecore.learn import data
 from aecore.learn.train import from_model, prepare, run, to_model
 from aecore.shapes.build import build
 from aecore.shapes.layers import summarize
-from aecore.ui import steps
+from aecore.app import guided as steps
 from aecore.use import course, generate, lessons, quality
 
 pytestmark = pytest.mark.claims

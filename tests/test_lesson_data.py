@@ -17,7 +17,7 @@ from conftest import ROOT
 from test_data import http_files, idx, npz  # noqa: F401 - http_files is a fixture
 from aecore.learn import data, fetches
 from aecore.learn.pool import RunManager
-from aecore.ui import steps
+from aecore.app import guided as steps
 
 TOKEN = "s3cret-for-class"
 

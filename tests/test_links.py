@@ -8,9 +8,9 @@ from apptest import clean_caches, ok, read, session  # noqa: F401 - clean_caches
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
+from aecore.app import links
+from aecore.app.state import Session
 from aecore.shapes.presets import make
-from aecore.ui import links
-from aecore.ui.state import Session
 
 pytestmark = pytest.mark.usefixtures("clean_caches")
 

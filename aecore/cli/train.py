@@ -72,6 +72,7 @@ def _config(args):
 def cmd_train(args) -> int:
     from aecore.learn import data
     from aecore.learn.config import ConfigError
+    from aecore.learn.doctor import examine
     from aecore.learn.train import run
     try:
         config = _config(args)
@@ -82,7 +83,7 @@ def cmd_train(args) -> int:
     if args.save:
         from aecore.learn import store
         store.save(result)
-    d = _diagnose(result)
+    d = examine(result)
     out = {"device": result.device, "images": result.images, "epoch_s": result.history["epoch_s"],
            "train_loss": [round(x, 6) for x in result.history["train_loss"]],
            "test_loss": [round(x, 6) for x in result.history["test_loss"]],
@@ -100,17 +101,6 @@ def cmd_train(args) -> int:
             for cause in d.causes:
                 print("  - " + t(cause.key, **cause.values).replace("**", ""))
     return EXIT_OK
-
-
-def _diagnose(result):
-    """The training doctor's verdict on a finished run (its test images, the mean of its training images)."""
-    from aecore.learn import data
-    from aecore.learn.doctor import diagnose
-    from aecore.learn.train import prepare
-    c = result.config
-    images = data.load(c.dataset)
-    return diagnose(result, prepare(images.train_x, result.plan, cap=c.max_train, seed=c.seed),
-                    prepare(images.test_x, result.plan, cap=256, seed=c.seed))
 
 
 def lessons_loop(model, plan, images_uint8, epochs: int, batch_size: int, lr: float, device) -> tuple[float, float]:

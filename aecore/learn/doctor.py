@@ -10,7 +10,7 @@ input. Two numbers show it on test images, with no threshold tuned to one model:
 Measured on the offline digits (see the tests): collapsed runs had ratio 1.05–3.1 and spread 0.00–0.15;
 trained ones ratio 0.09–0.50 and spread 0.66–0.95.
 
-    d = diagnose(result, train_images_uint8, test_images_uint8)
+    d = examine(result)      # on the run's own samples: its training images, and 256 of its test images
     d.verdict, d.causes      # 'collapsed' | 'weak' | 'ok', and what to try (most likely first)
 """
 from __future__ import annotations
@@ -20,6 +20,10 @@ from dataclasses import dataclass, field
 
 import torch
 
+from aecore.learn import data
+from aecore.learn.batches import prepare
+
+TEST_SAMPLE = 256  # test images the verdict is measured on: enough for a stable ratio, fast on a CPU
 COLLAPSED_RATIO, COLLAPSED_SPREAD = 0.9, 0.25
 WEAK_RATIO = 0.6
 FEW_STEPS = 300   # optimizer steps below which a model of the lessons' size rarely learns the images
@@ -128,3 +132,13 @@ def _causes(result, n_train: int, dead: float) -> list[Cause]:
     if not out:
         out.append(Cause("doctor.longer", {"epochs": c.epochs}, {"epochs": min(100, c.epochs * 3)}))
     return out
+
+
+def examine(result) -> Diagnosis:
+    """The verdict on a finished run, measured on its own images: its training images (as it trained on them:
+    the same cap and seed) for the mean image, and TEST_SAMPLE of its test images. The CLI, the Train page and
+    the tests all call this, so they see the same numbers."""
+    c, p = result.config, result.plan
+    images = data.load(c.dataset)
+    return diagnose(result, prepare(images.train_x, p, cap=c.max_train, seed=c.seed),
+                    prepare(images.test_x, p, cap=TEST_SAMPLE, seed=c.seed))

@@ -19,6 +19,7 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
     ("doctor.setting_{}", ("epochs", "batch_size", "lr", "noise_level", "sparsity")),  # what Doctor.patch() sets
     ("hide.{}", ("presets", "input", "paste", "torch", "quiz", "editor", "link", "dataset", "model", "settings",
                  "denoise", "advanced", "upload", "steps", "tool")),
+    ("nav.{}", "aecore.app.pages:GROUPS"),
     ("course.nav.{}", "aecore.use.course:ORDER"),
     ("course.{}.title", "aecore.use.course:ORDER"),
     ("course.{}.intro", "aecore.use.course:ORDER"),
@@ -35,7 +36,7 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
     ("sparse.penalty_{}", "aecore.learn.families:PENALTIES"),
     ("sparse.units_caption_{}", "aecore.learn.families:PENALTIES"),
     ("stacked.objective_{}", ("codes", "images")),
-    ("param.{}", ("base", "latent")),                                     # aecore.learn.config.USE_PARAMS' names
+    ("param.{}", ("base", "latent")),                                     # aecore.app.defaults.USE_PARAMS' names
     ("classname.{}", ("stroma_blue_nuclei", "mixed", "dab_rich_tumour_brown", "grass", "gravel", "brick", "face",
                       "not_a_face")),                                     # the offline sets' classes (ui.class_labels)
     ("stacked.time_{}", ("faster", "slower", "same")),                     # aecore.ui.lessons.time_note

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from aecore.app import state
 from aecore.shapes import editing, presets
 from aecore.shapes.layers import Summary, parse_shape, summarize
 from aecore.shapes.rules import LayerError, fmt_shape
-from aecore.ui import state
 from aecore.ui.common import bound, callback, go, plain, t
 
 P = "builder."
@@ -137,7 +137,7 @@ def paste_way(b: state.Builder) -> None:
                       icon=":material/open_in_new:", on_click=callback(_open_preset, b, way))
         elif way == "tied" and st.button(t("builder.tf1_open_tied", page=t("nav.stacked")), key=P + "way.tied",
                                          icon="🥞", type="primary"):
-            go("pages/stacked.py", t("nav.stacked"), "🥞")
+            go("stacked")
 
 
 def _open_preset(b: state.Builder, name: str) -> None:

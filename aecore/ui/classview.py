@@ -9,6 +9,7 @@ import os
 
 import streamlit as st
 
+from aecore.app import pages
 from aecore.ui.common import device_info, page_setup, plain, t
 from aecore.use import course
 
@@ -59,7 +60,7 @@ def show() -> None:
 @st.fragment(run_every=5.0)
 def _view() -> None:
     from aecore.learn import store
-    from aecore.ui.training import manager
+    from aecore.ui.models import manager
     from aecore.ui.using import label_of
     m = manager()
     o = m.overview()
@@ -81,7 +82,7 @@ def _view() -> None:
     st.subheader(t("class.links"))
     st.caption(t("class.links_text"))
     base = (st.context.url or "http://localhost:8501/").split("?")[0].rsplit("/", 1)[0]
-    st.code("\n".join(f"{base}/lesson_{lesson}?step=1&lang=ko&hide=tool,dataset" for lesson in course.ORDER),
+    st.code("\n".join(f"{base}/{p.slug}?step=1&lang=ko&hide=tool,dataset" for p in pages.in_group("lessons")),
             language=None)
 
 
@@ -90,9 +91,10 @@ def _view() -> None:
 def _warm_row(m, keys: set, lesson: str, kind: str) -> None:
     """One lesson: how many of its models are ready, its source's datasets (here, downloading, or not here and
     why), and the button that gets what is missing."""
+    from aecore.app.guided import DATASETS, SOURCES, configs, default_dataset
     from aecore.learn import data, fetches
-    from aecore.ui.steps import DATASETS, SOURCES, configs, default_dataset
-    from aecore.ui.training import dataset_name, progress_text
+    from aecore.ui.common import dataset_name
+    from aecore.ui.runview import progress_text
     needed = _unique(configs(lesson, DATASETS[lesson], kind) + configs(lesson, default_dataset(lesson), kind))
     missing = [c for c in needed if c.key() not in keys]
     absent = [name for name in SOURCES[lesson] if not data.is_local(name)]
@@ -137,10 +139,10 @@ def _warm(m, lesson: str, kind: str, missing: list, absent: list) -> None:
     arrived, queue the lesson's models on the images it then uses."""
     from functools import partial
 
+    from aecore.app.guided import configs
     from aecore.learn import fetches
     from aecore.ui.common import lang
-    from aecore.ui.steps import configs
-    from aecore.ui.training import dataset_name
+    from aecore.ui.common import dataset_name
     for config in missing:
         m.submit(config, keep=True)  # kept: it trains even with no student waiting yet
     for name in absent:  # made now, in this script's thread (configs reads the device through streamlit's cache)
@@ -151,8 +153,8 @@ def _warm(m, lesson: str, kind: str, missing: list, absent: list) -> None:
 
 def _queue_source(m, lesson: str, name: str, configs: list) -> None:
     """In the download's thread, once ``name`` is here: if the lesson now uses it, queue its models on it."""
+    from aecore.app.guided import default_dataset
     from aecore.learn import store
-    from aecore.ui.steps import default_dataset
     if default_dataset(lesson) != name:  # e.g. lesson 2 prefers CIFAR-10, which arrived first
         return
     keys = store.keys()

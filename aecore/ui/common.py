@@ -7,7 +7,9 @@ import re
 import streamlit as st
 
 from aecore import text
-from aecore.ui import learner, links, state
+from aecore.learn import data
+from aecore.app import links, pages
+from aecore.ui import learner, state
 
 # ---- language ------------------------------------------------------------------------------------------
 
@@ -33,6 +35,21 @@ def class_labels(classes) -> tuple[str, ...]:
         key = "classname." + re.sub(r"[^a-z0-9]+", "_", str(name).lower()).strip("_")
         out.append(t(key) if key in text.CATALOG else str(name))
     return tuple(out)
+
+
+def dataset_name(name: str) -> str:
+    """The short name a learner knows a dataset by: 'Digits', 'Stained tissue', 'PathMNIST'."""
+    return plain(data.display_name(name))
+
+
+def dataset_label(name: str) -> str:
+    info = data.REGISTRY[name]
+    if info.source == "medmnist":
+        return t("dataset.medmnist", title=dataset_name(name), mb=int(info.download_mb), n=info.channels)
+    label = t("dataset." + name)
+    if info.source != "offline":
+        label += " · " + (t("dataset.local") if data.is_local(name) else t("dataset.download", mb=int(info.download_mb)))
+    return label
 
 
 def callback(fn, *args, **kwargs):
@@ -128,10 +145,9 @@ def share_box(page: str) -> None:
     if not shown("link"):
         return
     session = state.get()
-    kind = links.kind_of(page)
     with st.popover(t("link.button"), icon=":material/link:"):
         st.caption(t("link.intro"))
-        hide = st.multiselect(t("link.hide"), links.HIDEABLE[kind], key=f"{page}.link_hide",
+        hide = st.multiselect(t("link.hide"), pages.hideable(page), key=f"{page}.link_hide",
                               format_func=lambda n: t("hide." + n), help=t("link.hide_help"))
         params = links.page_params(session, page, device_kind())
         params.pop("hide", None)
@@ -241,21 +257,23 @@ def sidebar() -> None:
         learner.remember()  # this browser's learner id, for the next connection (a reload keeps the answers)
 
 
-def page_link(path: str, label: str, icon: str | None = None) -> None:
-    """A link to another page; when this page runs on its own (no navigation: tests, a direct script
-    run) a plain link to the page's URL, never an exception."""
+def page_link(slug: str, label: str | None = None, icon: str | None = None) -> None:
+    """A link to another page (aecore.app.pages: its file, and by default its name and icon); when this page
+    runs on its own (no navigation: tests, a direct script run) a plain link to the page's URL, never an
+    exception."""
     from streamlit.errors import StreamlitAPIException
+    page = pages.PAGES[slug]
+    label, icon = label or t(page.title), icon or page.icon
     try:
-        st.page_link(path, label=label, icon=icon)
+        st.page_link(page.file, label=label, icon=icon)
     except StreamlitAPIException:
-        slug = path.rsplit("/", 1)[-1].removesuffix(".py")
-        st.markdown(f"{icon + ' ' if icon else ''}[{label}](/{slug})")
+        st.markdown(f"{icon} [{label}](/{slug})")
 
 
-def go(path: str, label: str, icon: str | None = None) -> None:
+def go(slug: str, label: str | None = None, icon: str | None = None) -> None:
     """Open another page now (after a button); where there is no navigation (a page run alone), a link."""
     from streamlit.errors import StreamlitAPIException
     try:
-        st.switch_page(path)
+        st.switch_page(pages.PAGES[slug].file)
     except StreamlitAPIException:
-        page_link(path, label, icon)
+        page_link(slug, label, icon)

@@ -7,6 +7,19 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from aecore.app import pages
+from aecore.app.guided import (
+    DATASETS,
+    K_PCA,
+    NEIGHBOURS,
+    NOISE_TEST,
+    NOISE_TRAIN,
+    SHAPE_ROWS,
+    SOURCES,
+    configs,
+    dataset_options,
+    up_row,
+)
 from aecore.learn import data
 from aecore.learn.config import plan
 from aecore.shapes import presets
@@ -14,9 +27,8 @@ from aecore.shapes.rules import fmt_shape
 from aecore.text import CATALOG
 from aecore.ui import steps, steps_models
 from aecore.ui.common import callback, go, page_setup, plain, share_box, shown, t
-from aecore.ui.steps import (DATASETS, K_PCA, NEIGHBOURS, NOISE_TEST, NOISE_TRAIN, PAGES, SHAPE_ROWS, SOURCES,
-                             TOOLS, Ctx, code_of, configs, dataset_options, open_in_tool, stand_in_note, up_row)
-from aecore.ui.training import dataset_label, dataset_name
+from aecore.ui.steps import Ctx, code_of, open_in_tool, stand_in_note
+from aecore.ui.common import dataset_label, dataset_name
 from aecore.use import course
 
 COMPONENTS = {**steps.COMPONENTS, **steps_models.COMPONENTS}  # every step's component, by name
@@ -65,7 +77,7 @@ def show(lesson: str) -> None:
     progress.step = min(max(progress.step, 0), len(steps) - 1)
     target = st.session_state.pop("guide.go", None)
     if target:
-        go(TOOLS[target], t("tool." + target))
+        go(target, t("tool." + target))
     st.title(t(f"course.{lesson}.title"))
     st.caption(t(f"course.{lesson}.intro"))
     if shown("steps"):
@@ -129,7 +141,8 @@ def _nav(lesson, progress, steps, where: str) -> None:
         if i + 1 < len(course.ORDER):
             from aecore.ui.common import page_link
             following = course.ORDER[i + 1]
-            page_link(PAGES[following], t("course.next_lesson", name=t("course.nav." + following)), "➡️")
+            page_link(pages.lesson_page(following).slug,
+                      t("course.next_lesson", name=t("course.nav." + following)), "➡️")
 
 
 def _body_key(ctx) -> str:

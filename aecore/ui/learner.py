@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from aecore.ui.state import LessonProgress
+from aecore.app.state import LessonProgress
 from aecore.use import learners
 
 COOKIE = "aecore_learner"

@@ -6,7 +6,7 @@ import streamlit as st
 
 from aecore.learn import data
 from aecore.ui.common import bound, class_labels, t
-from aecore.ui.training import dataset_label
+from aecore.ui.common import dataset_label
 from aecore.use import course
 
 
@@ -150,7 +150,7 @@ def tie_report(facts: tuple[int, bool]) -> str:
 
 def class_names(dataset: str, use) -> tuple:
     """The dataset's class names; when it cannot be had, says so with a way to an offline set and stops."""
-    from aecore.ui.training import unavailable
+    from aecore.ui.models import unavailable
     try:
         return class_labels(data.load(dataset).classes)
     except data.DatasetUnavailable as e:
@@ -181,7 +181,7 @@ def known_runs(session) -> dict:
     """Runs a learner can compare, by key -> config: this session's last Train run (when it is kept), then
     every run saved on this server, newest first. Listed from their settings; only the two chosen load."""
     from aecore.learn import store
-    from aecore.ui.training import cached_model
+    from aecore.ui.models import cached_model
     out = {}
     last = session.train.config
     if last is not None and cached_model(last) is not None:

@@ -1,4 +1,4 @@
-"""The guided lessons' step components, and the models a lesson trains.
+"""The guided lessons' step components (what each step draws; what it trains and computes: aecore.app.guided).
 
 A component is ``draw(ctx, reveal) -> facts``. Before the learner commits to an answer it is drawn with
 ``reveal=False`` and shows only what does not give the answer away; afterwards with ``reveal=True`` it
@@ -9,41 +9,30 @@ image rows, the plots) and trains the tool pages' own configs, so a lesson and a
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import streamlit as st
 
+from aecore.app import guided, state
+from aecore.app.guided import (
+    DENOISE_IMAGES,
+    NEIGHBOURS,
+    NOISE_TEST,
+    SHAPE_ROWS,
+    code_row,
+    configs,
+    denoise_facts,
+    same_everywhere,
+    up_row,
+)
 from aecore.learn import data
 from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.layers import summarize
-from aecore.ui import state
 from aecore.ui.builder import shape_banner, shape_table
 from aecore.ui.common import callback, device_info, shown, t
 from aecore.use import course
-from aecore.use import lessons as recipes
-
-PAGES = {name: f"pages/lesson_{name}.py" for name in course.ORDER}
-TOOLS = {"builder": "pages/builder.py", "train": "pages/train.py", "denoise": "pages/denoise.py",
-         "similar": "pages/similar.py", "latent": "pages/latent.py", "pca": "pages/pca.py",
-         "stacked": "pages/stacked.py"}
-DATASETS = {"shapes": "digits", "conv": "ihc", "code3d": "digits", "pca": "digits", "stacked": "digits"}
-# The datasets the source lessons used (seeds/000-004), in the order a lesson prefers them. A lesson uses the
-# first one that is in the data folder; until one is, its offline set above stands in. A lesson page never
-# downloads: the Class view's warm button (or the Train page) does.
-SOURCES = {"shapes": ("mnist",), "conv": ("cifar10", "pathmnist"), "code3d": ("fashion-mnist",),
-           "pca": ("mnist",), "stacked": ("mnist",)}
-SHAPE_ROWS = {"conv": 0, "pool": 1, "odd": 4, "trim": 9}   # lesson 1: the row each shape question hides
-# Lesson 2's denoising: σ on pixels in [0, 1], the same in training and test. Measured on digits (2 CPU cores,
-# 10 epochs): plain 17.9 dB / SSIM 0.76, denoising 21.4 dB / 0.86 at σ = 0.5; at 0.2/0.3 the two differ by
-# under 0.2 dB on the tissue tiles, whose narrow code blurs the noise away with the texture.
-NOISE_TRAIN, NOISE_TEST, NEIGHBOURS, K_PCA, DENOISE_IMAGES = 0.5, 0.5, 8, 16, 64
-# Steps whose effect the lesson's offline images cannot show: on an offline set they use these instead
-# (a downloaded set, e.g. CIFAR-10 or PathMNIST, is used as it is). The tissue tiles' classes are read from
-# how brown a tile is, so "the neighbours share the class" would hold by construction: digits' labels are not
-# a pixel statistic.
-STEP_DATA = {("conv", "noise"): "digits", ("conv", "similar"): "digits"}
 
 
 @dataclass
@@ -56,63 +45,16 @@ class Ctx:
     @property
     def dataset(self) -> str:
         """The images the lesson uses: the learner's choice when it is on this machine, else the default."""
-        name = self.progress.values.get("dataset")
-        return name if name in data.REGISTRY and data.is_local(name) else default_dataset(self.lesson)
+        return guided.lesson_dataset(self.lesson, self.progress.values.get("dataset"))
 
     @property
     def step_dataset(self) -> str:
         """The images this step uses: the lesson's, or its stand-in where offline images cannot show it."""
-        return step_dataset(self.lesson, self.step.id, self.dataset)
+        return guided.step_dataset(self.lesson, self.step.id, self.dataset)
 
     @property
     def kind(self) -> str:
         return device_info().kind
-
-
-def default_dataset(lesson: str) -> str:
-    """The source lesson's own dataset when it is in the data folder (the first of them), else the offline set."""
-    return next((name for name in SOURCES[lesson] if data.is_local(name)), DATASETS[lesson])
-
-
-def dataset_options(lesson: str) -> list[str]:
-    """A lesson's dataset menu: the source's datasets (present or not), its offline stand-in, then every other
-    set of the right channels that needs no download."""
-    first = [*SOURCES[lesson], DATASETS[lesson]]
-    return first + [name for name, info in data.REGISTRY.items() if name not in first and data.is_local(name)
-                    and (lesson != "conv" or info.channels == 3)]
-
-
-def step_dataset(lesson: str, step_id: str, dataset: str) -> str:
-    stand_in = STEP_DATA.get((lesson, step_id))
-    return stand_in if stand_in and data.REGISTRY[dataset].source == "offline" else dataset
-
-
-# ---- the configs a lesson trains: the tool pages' own, so the cache is shared -------------------------------
-
-def use_config(model: str, dataset: str, **changes):
-    """The model the 'use' pages train by default (quick settings for this machine, smaller on a CPU)."""
-    from aecore.learn.config import USE_PARAMS, TrainConfig, suggested
-    kind = device_info().kind
-    params = USE_PARAMS["cpu" if kind == "cpu" else "gpu"].get(model, {})
-    config = TrainConfig(dataset=dataset, model=model, model_params=tuple(sorted(params.items())),
-                         **suggested(dataset, kind, model))
-    return replace(config, **changes) if changes else config
-
-
-def configs(lesson: str, dataset: str, kind: str) -> list:
-    """Every model a lesson's steps train (the teacher's warm button queues these)."""
-    if lesson == "shapes":
-        return [use_config("s0-keras-conv", dataset)]
-    if lesson == "conv":
-        plain = use_config("s1-uva-conv", step_dataset("conv", "noise", dataset))
-        return [use_config("s1-uva-conv", dataset), plain, replace(plain, noise="gaussian", noise_level=NOISE_TRAIN)]
-    if lesson == "code3d":
-        return [use_config("s2-mlp3", dataset)]
-    if lesson == "pca":
-        return [recipes.linear(dataset, K_PCA, kind), recipes.deep(dataset, K_PCA, kind)]
-    greedy = recipes.stacked(dataset, "greedy", device_kind=kind)
-    return [recipes.stacked(dataset, "ae", device_kind=kind), recipes.stacked(dataset, "tied", device_kind=kind),
-            greedy, recipes.end_to_end_for(greedy)]
 
 
 # ---- the components ------------------------------------------------------------------------------------------
@@ -130,14 +72,6 @@ def c_table_to(ctx, reveal):
     shape_table(summary, hide_from=row + 1 if reveal else row)
     h, w, c = summary.rows[row].output_shape
     return {"truth": summary.rows[row].output_shape, "h": h, "w": w, "c": c}
-
-
-def same_everywhere():
-    """Lesson 1's model with the trimming 'valid' convolution made 'same' (the step's 'what if')."""
-    stack, shape, dialect = presets.make("s0-keras-conv")
-    stack = [dict(spec) for spec in stack]
-    stack[SHAPE_ROWS["trim"]]["padding"] = "same"
-    return stack, shape, dialect
 
 
 def c_what_if_same(ctx, reveal):
@@ -183,15 +117,10 @@ def c_train_rebuild(ctx, reveal):
     return {"truth": course.closer(a, b), "a": a, "b": b, "params": f"{L.unique_params(result.model):,}"}
 
 
-def _code_row(summary) -> int:
-    """The narrowest layer: the code."""
-    return summary.bottleneck if summary.bottleneck is not None else 0
-
-
 def code_of(ctx) -> tuple:
     """(summary, row of the code) of the lesson's first model on the lesson's images."""
     summary = plan(configs(ctx.lesson, ctx.dataset, ctx.kind)[0]).summary
-    return summary, _code_row(summary)
+    return summary, code_row(summary)
 
 
 def code_table(ctx, reveal) -> tuple:
@@ -207,21 +136,6 @@ def c_conv_table(ctx, reveal):
     pixels = int(np.prod(summary.input_shape))
     n = int(np.prod(facts["truth"]))
     return {**facts, "n": n, "pixels": pixels, "ratio": f"{pixels / n:.0f}"}
-
-
-def up_row(summary):
-    """Lesson 2's first transposed convolution: (its row, its numbers for the output-size formula)."""
-    r = next(r for r in summary.rows if r.type == "ConvTranspose2d")
-    cfg = dict(r.cfg)
-    k, s, p = (_first(cfg.get(name, d)) for name, d in (("kernel_size", 3), ("stride", 1), ("padding", 0)))
-    op = _first(cfg.get("output_padding", 0))
-    n, out = r.input_shape[1], r.output_shape[1]
-    return r, {"row": r.index, "n": n, "k": k, "s": s, "p": p, "op": op, "out": out,
-               "other": out + 1 if op == 0 else out - 1, "down": -(-out // s)}
-
-
-def _first(v) -> int:
-    return int(v[0] if isinstance(v, (list, tuple)) else v)
 
 
 def c_conv_up(ctx, reveal):
@@ -261,19 +175,11 @@ def c_denoise_rows(ctx, reveal):
     return {**facts, "n": len(clean), "data_note": stand_in_note(ctx)}
 
 
-def denoise_facts(out: dict) -> dict:
-    """The numbers of the denoising step's verdict, from quality.compare's output."""
-    mean = {name: (float(np.mean(out[name]["psnr"])), float(np.mean(out[name]["ssim"]))) for name in out}
-    (pp, ps), (dp, ds), np_ = mean["plain"], mean["dae"], mean["noisy"][0]
-    return {"truth": course.psnr_gain(pp, dp), "pp": f"{pp:.1f}", "ps": f"{ps:.2f}", "dp": f"{dp:.1f}",
-            "ds": f"{ds:.2f}", "np": f"{np_:.1f}", "gain": f"{dp - pp:+.1f}"}
-
-
 def stand_in_note(ctx) -> str:
     """A sentence when the step uses other images than the lesson (why), else nothing."""
     if ctx.step_dataset == ctx.dataset:
         return ""
-    from aecore.ui.training import dataset_name
+    from aecore.ui.common import dataset_name
     return t(f"course.{ctx.lesson}.{ctx.step.id}.stand_in", data=dataset_name(ctx.step_dataset),
              lesson_data=dataset_name(ctx.dataset))
 
@@ -341,12 +247,10 @@ def c_space3d(ctx, reveal):
 def c_uses(ctx, reveal):
     from aecore.ui.common import page_link
     cols = st.columns(4)
-    for col, (path, key, icon) in zip(cols, (("pages/latent.py", "tool.latent", "🌌"),
-                                             ("pages/denoise.py", "tool.denoise", "🧽"),
-                                             ("pages/anomaly.py", "course.code3d.uses.anomaly", "🚨"),
-                                             ("pages/similar.py", "tool.similar", "🔎"))):
+    for col, (slug, key) in zip(cols, (("latent", "tool.latent"), ("denoise", "tool.denoise"),
+                                       ("anomaly", "course.code3d.uses.anomaly"), ("similar", "tool.similar"))):
         with col:
-            page_link(path, t(key), icon)
+            page_link(slug, t(key))
     return {}
 
 
@@ -361,33 +265,5 @@ COMPONENTS = {  # lessons 1-3 (lessons 4 and 5: aecore/ui/steps_models.py)
 # ---- to the full tool --------------------------------------------------------------------------------------------
 
 def open_in_tool(session, lesson: str, step: course.Step, dataset: str) -> None:
-    """Put the step's model and data into the tool page's state and go there."""
-    tool = step.tool
-    if tool == "builder":
-        b = session.builder
-        if lesson == "shapes" and step.id == "fix":
-            b.load(*same_everywhere(), "pasted")
-            b.origin = "link"
-        else:  # the lesson's model on its images, as the table showed it
-            config = configs(lesson, dataset, device_info().kind)[0]
-            info = data.REGISTRY[config.dataset]
-            params = presets.fit_to(config.model, info.channels, info.side, **dict(config.model_params))
-            b.load(*presets.make(config.model, **params), config.model)
-    elif tool == "train":
-        config = configs(lesson, dataset, device_info().kind)[0]
-        tr = session.train
-        tr.dataset, tr.model = config.dataset, config.model
-        s = tr.settings_for(config.dataset, config.model, device_info().kind)
-        s.epochs, s.batch_size, s.lr, s.max_train = config.epochs, config.batch_size, config.lr, config.max_train
-        s.params.update(dict(config.model_params))
-    elif tool in ("denoise", "similar", "latent"):
-        model = {"denoise": "s1-uva-conv" if lesson == "conv" else "s0-keras-conv", "similar": "s1-uva-conv",
-                 "latent": "s2-mlp3"}[tool]
-        use = session.page(tool, model)
-        use.model, use.dataset = model, dataset
-        if tool == "denoise":
-            use.values.update(train_kind="gaussian", train_level=NOISE_TRAIN, test_kind="gaussian",
-                              test_level=NOISE_TEST)
-    else:
-        session.page(tool, "").dataset = dataset
-    st.session_state["guide.go"] = tool
+    """Put the step's model and data into the tool page's state (aecore.app.guided) and go there."""
+    st.session_state["guide.go"] = guided.open_in_tool(session, lesson, step, dataset, device_info().kind)

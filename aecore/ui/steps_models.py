@@ -6,9 +6,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from aecore.app.guided import K_PCA, configs
 from aecore.learn.config import plan
 from aecore.ui.common import t
-from aecore.ui.steps import K_PCA, code_table, configs, ready_models
+from aecore.ui.steps import code_table, ready_models
 from aecore.use import course
 
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import streamlit as st
 
+from aecore.app import defaults, pages
 from aecore.learn import data
 from aecore.shapes import presets
 from aecore.ui import state
-from aecore.ui.common import bound, callback, class_labels, device_info, plain, shown, t
-from aecore.ui.training import (cached_model, dataset_label, dataset_name, find_training, progress_bar, start_training,
-                                unavailable)
+from aecore.ui.common import bound, callback, class_labels, dataset_label, dataset_name, device_info, plain, shown, t
+from aecore.ui.models import cached_model, find_training, start_training, unavailable
+from aecore.ui.runview import progress_bar
 
 
-def model_source(page: str, default_model: str):
-    """Which trained model a page uses: a lesson's model on a dataset (quick settings for this machine), or
-    the one this learner trained on the Train page. Returns its TrainConfig."""
-    from aecore.learn.config import USE_PARAMS, TrainConfig, suggested
+def model_source(page: str):
+    """Which trained model a page uses: a lesson's model on a dataset (the default config for this machine:
+    aecore.app.defaults), or the one this learner trained on the Train page. Returns its TrainConfig."""
     session = state.get()
-    use = session.page(page, default_model)
+    default_model = pages.default_model(page)
+    use = session.page(page)
     trained = session.train.config if _trained(session) else None
     options = (["trained"] if trained is not None else []) + list(presets.PRESETS)
     if use.model == "trained" and trained is None:
@@ -35,14 +36,12 @@ def model_source(page: str, default_model: str):
                   options=list(data.REGISTRY), format_func=dataset_label)
     if use.model == "trained":
         return trained
-    kind = "cpu" if device_info().kind == "cpu" else "gpu"
-    params = USE_PARAMS[kind].get(use.model, {})
+    params = defaults.smaller(use.model, device_info().kind)
     if params:
         lesson = presets.defaults(use.model)
         st.caption(t("use.smaller", ours=", ".join(f"{t('param.' + k)} {v}" for k, v in params.items()),
                      lesson=", ".join(f"{t('param.' + k)} {lesson[k]}" for k in params)))
-    return TrainConfig(dataset=use.dataset, model=use.model, model_params=tuple(sorted(params.items())),
-                       **suggested(use.dataset, device_info().kind, use.model))
+    return defaults.config(use.model, use.dataset, device_info().kind)
 
 
 def _trained(session) -> bool:
@@ -69,7 +68,7 @@ def ready(items: list, page: str) -> list:
     what is missing, a button to train it, and the training's progress (one model after another), and
     stops the page's script there: what follows a call needs every model."""
     results = [cached_model(config) for _, config in items]
-    use = state.get().use.get(page) or state.get().page(page, "")
+    use = state.get().use.get(page) or state.get().page(page)
     if all(r is not None for r in results):
         use.auto = False
         return results
@@ -111,7 +110,7 @@ def train_all(items: list, page: str, slot: str, label: str) -> list:
     caller's content a line that says how many are ready, a button that trains the missing ones one after
     another (queued like any training), and the progress of the one in training."""
     results = [cached_model(config) for _, config in items]
-    use = state.get().page(page, "")
+    use = state.get().page(page)
     job = use.jobs.get(slot)
     missing = [config for (_, config), r in zip(items, results) if r is None]
     if not missing:
@@ -182,6 +181,12 @@ def codes(result, split: str = "test", cap: int = 3000):
     """(images, labels, codes, index, class names in this session's language) of a split."""
     x, y, z, index, classes = _codes(result.config.key(), split, cap, result)
     return x, y, z, index, class_labels(classes)
+
+
+def rebuild(result, x):
+    """What the model rebuilds from images ``x`` (uint8, as ``codes`` gives them)."""
+    from aecore.learn.train import reconstruct
+    return reconstruct(result.model, result.plan, x)[1]
 
 
 def random_button(container, key: str, obj, attr: str, n: int) -> None:

@@ -7,45 +7,31 @@ that is not an untouched preset travels compact: JSON, zlib, base64url (``stack=
 Every value read from a URL is input from a stranger: sizes are capped before anything is decoded,
 numbers are clamped to what the page offers, names must be known, and a stack is refused whole unless
 every layer is a type the Builder knows. Each correction becomes a notice the page shows once; nothing
-in a link can raise. No streamlit here: the pure codec is tested on its own.
+in a link can raise. What a link may carry for each page is read from
+the page list (aecore.app.pages) and the field table (aecore.app.fields). No streamlit here: the pure codec is
+tested on its own.
 """
 from __future__ import annotations
 
 import base64
 import binascii
 import json
-import math
 import zlib
 from urllib.parse import urlencode
 
+from aecore.app import fields, pages
+from aecore.app.fields import as_int
 from aecore.learn import data
-from aecore.learn.config import FORM_CHOICES, FORM_RANGES, LOSSES, NOISES
 from aecore.shapes import editing, presets
 from aecore.shapes.layers import MAX_LAYERS, parse_shape
 from aecore.shapes.rules import LayerError
 from aecore.text import LANGS, clip
+from aecore.use.course import LESSONS
 
 MAX_VALUE = 6000          # characters in one parameter's value
 MAX_PARAMS = 40           # parameters read from one URL
 MAX_STACK_JSON = 64_000   # bytes a compressed stack may grow to (a zip bomb stops here)
 MAX_DEPTH = 4             # nesting of a layer's values: ((1, 2), (0, 0)) is depth 3
-
-# Controls a teacher may hide in the linked view, per page.
-HIDEABLE = {
-    "builder": ("presets", "input", "paste", "torch", "quiz", "editor", "link"),
-    "train": ("dataset", "model", "settings", "denoise", "advanced", "link"),
-    "use": ("model", "upload", "link"),
-    "lesson": ("steps", "tool", "dataset", "link"),
-}
-GUIDES = {"lesson_" + name: name for name in ("shapes", "conv", "code3d", "pca", "stacked")}  # url path -> lesson
-USE_PAGES = ("denoise", "latent", "similar")
-LESSON_PAGES = {"pca": "s3-dense", "stacked": "s4-stacked", "sparse": "custom", "anomaly": "s0-keras-conv",
-                "vae": "s1-uva-conv", "sizes": "s4-stacked"}  # the 'Lessons' models' pages and their models
-DEFAULT_MODELS = {"denoise": "s0-keras-conv", "latent": "s2-mlp3", "similar": "s1-uva-conv", **LESSON_PAGES}
-TRAIN_FIELDS = {  # URL name -> TrainSettings field
-    "epochs": "epochs", "batch": "batch_size", "lr": "lr", "loss": "loss", "noise": "noise",
-    "level": "noise_level", "sparsity": "sparsity", "seed": "seed", "max": "max_train",
-}
 
 
 class LinkError(ValueError):
@@ -97,10 +83,6 @@ def decode_stack(text: str, dialect: str) -> list[dict]:
 
 # ---- state -> parameters ---------------------------------------------------------------------------------
 
-def _number(v) -> str:
-    return f"{v:g}" if isinstance(v, float) else str(v)
-
-
 def builder_params(b) -> dict:
     """The Builder's stack: an untouched preset by name, anything else compact."""
     preset = b.unchanged_preset()
@@ -116,10 +98,11 @@ def train_params(tr, b, device_kind: str) -> dict:
     if tr.model == "custom":  # the Builder's stack travels with it, whatever it started from
         params.update(stack=encode_stack(b.stack()), dialect=b.dialect, input=b.input_text.replace(" ", ""))
     s = tr.settings_for(tr.dataset, tr.model, device_kind)
-    for name, attr in TRAIN_FIELDS.items():
-        params[name] = _number(getattr(s, attr))
+    for f in fields.TRAIN:
+        params[f.url] = f.write(getattr(s, f.attr))
     if s.params:
-        params["params"] = ",".join(f"{k}:{_number(v) if not isinstance(v, bool) else str(v).lower()}"
+        specs = presets.PRESETS[tr.model].params
+        params["params"] = ",".join(f"{k}:{fields.field_for(k, specs[k]).write(v)}"
                                     for k, v in sorted(s.params.items()))
     return params
 
@@ -127,18 +110,20 @@ def train_params(tr, b, device_kind: str) -> dict:
 def page_params(session, page: str, device_kind: str = "cpu") -> dict:
     """What a link to ``page`` carries now (without the page itself, which is the URL's path)."""
     params: dict = {"lang": session.lang}
-    if page == "builder":
+    info = pages.PAGES.get(page)
+    kind = info.kind if info is not None else ""
+    if kind == "builder":
         params.update(builder_params(session.builder))
-    elif page == "train":
+    elif kind == "train":
         params.update(train_params(session.train, session.builder, device_kind))
-    elif page in USE_PAGES and page in session.use:
+    elif kind == "use" and page in session.use:
         use = session.use[page]
-        if use.model in presets.PRESETS:
+        if not info.choose_model:
+            params["data"] = use.dataset
+        elif use.model in presets.PRESETS:
             params.update(model=use.model, data=use.dataset)
-    elif page in LESSON_PAGES and page in session.use:
-        params["data"] = session.use[page].dataset
-    elif page in GUIDES:
-        params["step"] = str(session.lesson(GUIDES[page]).step + 1)
+    elif kind == "lesson":
+        params["step"] = str(session.lesson(info.lesson).step + 1)
     if session.hide:
         params["hide"] = ",".join(sorted(session.hide))
     return params
@@ -149,20 +134,6 @@ def url(base: str, params: dict) -> str:
 
 
 # ---- parameters -> state -----------------------------------------------------------------------------------
-
-def _int(value: str) -> int:
-    v = float(value)
-    if not math.isfinite(v) or v != int(v):
-        raise ValueError(value)
-    return int(v)
-
-
-def _float(value: str) -> float:
-    v = float(value)
-    if not math.isfinite(v):
-        raise ValueError(value)
-    return v
-
 
 def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
     """Set the session from a URL's parameters; every correction becomes a notice (key, values)."""
@@ -191,37 +162,30 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
         else:
             note("link.bad_choice", name="lang", value=clip(p["lang"]), options=", ".join(LANGS))
 
-    kind = kind_of(page)
+    info = pages.PAGES.get(page)
+    kind = info.kind if info is not None else ""
     if "hide" in p:
-        allowed = HIDEABLE.get(kind, ())
+        allowed = pages.hideable(page)
         names = [n.strip() for n in p["hide"].split(",") if n.strip()]
         unknown = [n for n in names if n not in allowed]
         if unknown:
             note("link.bad_hide", names=clip(", ".join(unknown), 80), options=", ".join(allowed) or "—")
         session.hide = frozenset(n for n in names if n in allowed)
 
-    if page == "builder" or (page == "train" and p.get("model") == "custom"):
+    if kind == "builder" or (kind == "train" and p.get("model") == "custom"):
         _apply_stack(session.builder, p, note)
-    if page == "train":
+    if kind == "train":
         _apply_train(session, p, note, device_kind)
-    if page in USE_PAGES or page in LESSON_PAGES:
-        _apply_use(session, page, p, note)
-    if page in GUIDES and "step" in p:
-        _apply_step(session, GUIDES[page], p["step"], note)
-
-
-def kind_of(page: str) -> str:
-    """Which controls a page has to hide: builder, train, use (a page that uses models) or lesson."""
-    if page in GUIDES:
-        return "lesson"
-    return "use" if page in USE_PAGES or page in LESSON_PAGES else page
+    if kind == "use":
+        _apply_use(session, info, p, note)
+    if kind == "lesson" and "step" in p:
+        _apply_step(session, info.lesson, p["step"], note)
 
 
 def _apply_step(session, lesson: str, raw: str, note) -> None:
-    from aecore.use.course import LESSONS
     n = len(LESSONS[lesson])
     try:
-        step = _int(raw)
+        step = as_int(raw)
     except (ValueError, OverflowError):
         note("link.bad_value", name="step", value=clip(raw))
         return
@@ -273,61 +237,37 @@ def _apply_train(session, p: dict, note, device_kind: str) -> None:
             note("link.bad_choice", name="model", value=clip(p["model"]),
                  options=", ".join(presets.PRESETS) + ", custom")
     s = tr.settings_for(tr.dataset, tr.model, device_kind)
-    for name, attr in TRAIN_FIELDS.items():
-        if name not in p:
-            continue
-        raw = p[name]
-        try:
-            if attr in ("loss", "noise"):
-                options = LOSSES if attr == "loss" else NOISES
-                if raw not in options:
-                    raise ValueError(raw)
-                setattr(s, attr, raw)
-            elif attr in FORM_CHOICES:
-                value = _float(raw) if attr != "batch_size" else _int(raw)
-                options = FORM_CHOICES[attr]
-                near = min(options, key=lambda o: abs(math.log((o or 1e-9) / (value or 1e-9))) if value > 0 and o > 0
-                           else abs(o - value))
-                if near != value:
-                    note("link.nearest", name=name, value=clip(raw), used=_number(near))
-                setattr(s, attr, near)
-            else:
-                low, high = FORM_RANGES[attr]
-                value = _float(raw) if attr == "noise_level" else _int(raw)
-                used = min(max(value, low), high)
-                if attr == "noise_level":
-                    used = round(round(used / 0.05) * 0.05, 2)
-                if used != value:
-                    note("link.clamped", name=name, value=clip(raw), used=_number(used))
-                setattr(s, attr, used)
-        except (ValueError, OverflowError):
-            note("link.bad_value", name=name, value=clip(raw))
+    for f in fields.TRAIN:  # in the form's order, so the notices are too
+        if f.url in p:
+            _read(f, p[f.url], s, note)
     if "params" in p and tr.model in presets.PRESETS:
         specs = presets.PRESETS[tr.model].params
         for pair in p["params"].split(","):
             name, _, raw = pair.partition(":")
-            spec = specs.get(name)
-            if spec is None or name in ("channels", "side"):
+            if name not in specs or name in fields.FIXED_PARAMS:
                 note("link.bad_value", name="params", value=clip(pair))
                 continue
-            try:
-                if isinstance(spec.default, bool):
-                    if raw not in ("true", "false"):
-                        raise ValueError(raw)
-                    s.params[name] = raw == "true"
-                else:
-                    value = _int(raw)
-                    used = min(max(value, spec.low), spec.high)
-                    if used != value:
-                        note("link.clamped", name=name, value=clip(raw), used=str(used))
-                    s.params[name] = used
-            except (ValueError, OverflowError):
-                note("link.bad_value", name=name, value=clip(raw))
+            _read(fields.field_for(name, specs[name]), raw, s.params, note)
 
 
-def _apply_use(session, page: str, p: dict, note) -> None:
-    use = session.page(page, DEFAULT_MODELS[page])
-    if "model" in p and page not in LESSON_PAGES:
+def _read(field, raw: str, obj, note) -> None:
+    """One value of a link into ``obj`` (settings, or a model's size parameters), through its field."""
+    try:
+        value, notice = field.read(raw)
+    except (ValueError, OverflowError):
+        note("link.bad_value", name=field.url, value=clip(raw))
+        return
+    if notice is not None:
+        note(notice[0], **notice[1])
+    if isinstance(obj, dict):
+        obj[field.attr] = value
+    else:
+        setattr(obj, field.attr, value)
+
+
+def _apply_use(session, page, p: dict, note) -> None:
+    use = session.page(page.slug)
+    if "model" in p and page.choose_model:
         if p["model"] in presets.PRESETS:
             use.model = p["model"]
         else:
