@@ -19,32 +19,45 @@ SHOTS = ROOT / "artifacts" / "screens"
 
 
 def free_port() -> int:
+    """A port nobody listens on now. Another process may take it before the server binds it: ``start_app``
+    then starts again on another port, so the race costs a retry, never a failed test."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
 
 
+def _healthy(url: str) -> bool:
+    try:
+        return urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok"
+    except OSError:
+        return False
+
+
+def start_app(home: Path, env: dict | None = None, tries: int = 5):
+    """`streamlit run app.py` on a free localhost port: (process, url, log file). A server that exits before it
+    answers (its port was taken meanwhile) is started again on another port."""
+    env = {**os.environ, "AECORE_HOME": str(home), "PYTHONUNBUFFERED": "1", **(env or {})}
+    for _ in range(tries):
+        port = free_port()
+        log = open(home / "server.log", "w")
+        proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
+                                 "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
+                                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+        url = f"http://127.0.0.1:{port}"
+        give_up = time.monotonic() + 120  # a server that neither answers nor exits: a hang, said below
+        while proc.poll() is None and not _healthy(url) and time.monotonic() < give_up:
+            time.sleep(0.2)  # polling a server that is starting (it answers within seconds), not a fixed wait
+        if proc.poll() is None and _healthy(url):
+            return proc, url, log
+        proc.kill()
+        log.close()
+    raise RuntimeError("streamlit did not start: " + (home / "server.log").read_text()[-2000:])
+
+
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """`streamlit run app.py` on localhost, with its own empty data and model folders."""
-    port = free_port()
-    home = tmp_path_factory.mktemp("app-home")
-    env = {**os.environ, "AECORE_HOME": str(home), "PYTHONUNBUFFERED": "1"}
-    log = open(home / "server.log", "w")
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless",
-                             "true", "--server.port", str(port), "--server.address", "127.0.0.1"],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 90
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        raise RuntimeError("streamlit did not start: " + (home / "server.log").read_text()[-2000:])
+    proc, url, log = start_app(tmp_path_factory.mktemp("app-home"))
     yield url
     proc.terminate()
     proc.wait(timeout=20)

@@ -1,6 +1,10 @@
-"""Shared test helpers: paths and the golden files."""
+"""Shared test helpers: paths, the golden files, and bounds on work that hold on any machine (peak memory, a
+guard against a hang) in place of timings, which depend on the machine and what else runs on it."""
 import json
 import logging
+import signal
+import tracemalloc
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +31,33 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_sep("-", f"--update rewrote {len(written)} snapshot(s); review with git diff")
         for path in written:
             terminalreporter.write_line(path)
+
+
+@contextmanager
+def peak_memory():
+    """Measure the block's peak Python memory: ``with peak_memory() as mb: ...`` then ``mb()`` in MB."""
+    tracemalloc.start()
+    peak = []
+    try:
+        yield lambda: peak[0]
+    finally:
+        peak.append(tracemalloc.get_traced_memory()[1] / 2**20)
+        tracemalloc.stop()
+
+
+@contextmanager
+def no_hang(seconds: int = 120):
+    """Fail (instead of running on) when the block has not ended after ``seconds``: a guard against a hang, far
+    above any machine's time for the work, never a speed requirement."""
+    def hung(signum, frame):
+        raise AssertionError(f"still running after {seconds} s: a hang")
+    old = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
 
 
 # AppTest runs pages outside a server: streamlit logs "missing ScriptRunContext" for every cached call.

@@ -1,12 +1,14 @@
 """The code reader on each construct real tutorial code uses (issue 10), the never-silently-wrong rule, the
 limits that protect the server, and a mutation fuzz: whatever is pasted, the reader answers with a table or a
 ParseError that says why, never a crash."""
+import math
 import random
-import time
 
 import pytest
+from conftest import no_hang, peak_memory
 from corpus_run import files
 
+from aecore.shapes.code import choose, values
 from aecore.shapes.layers import summarize
 from aecore.shapes.parse import ParseError, guess_input_shape, read_code
 
@@ -266,34 +268,37 @@ def test_a_decoder_built_from_the_autoencoders_last_layer_reads():
 ], ids=["200k lines", "tuple times a billion", "string times a billion", "list times a billion", "2,500 minus signs",
         "5,000-term sum", "8**8**8", "a billion-step loop", "5,000 layers", "10,000 x 10,000 comprehension",
         "endless recursion"])
-def test_hostile_pastes_answer_quickly_with_a_message(src, words):
-    start = time.perf_counter()
-    with pytest.raises(ParseError) as e:
-        read_code(KERAS + src)
-    assert time.perf_counter() - start < 3.0
+def test_hostile_pastes_are_stopped_by_limits_on_work_and_size(src, words, monkeypatch):
+    """Each is stopped by a count (steps, nodes, items, characters), not by the reader's clock: its 2-second
+    deadline is switched off here, so the answer is the same on any machine; and nothing large is built."""
+    monkeypatch.setattr(values.Budget.__init__, "__defaults__", (values.MAX_STEPS, math.inf))
+    with no_hang(), peak_memory() as mb:
+        with pytest.raises(ParseError) as e:
+            read_code(KERAS + src)
     assert str(e.value) and (words is None or words in str(e.value)), str(e.value)
+    assert mb() < 64, f"{mb():.0f} MB"  # measured: at most 19 MB (the comprehension, stopped at its item limit)
 
 
-def test_a_megabyte_paste_is_refused_at_once():
-    start = time.perf_counter()
+def test_a_megabyte_paste_is_refused_before_it_is_read(monkeypatch):
+    def never(*a, **k):
+        raise AssertionError("a paste over the size limit was parsed")
+    monkeypatch.setattr(choose.ast, "parse", never)
     refused("# " + "x" * 1_000_000, "longer than")
-    assert time.perf_counter() - start < 0.5
 
 
 def test_a_dense_of_a_trillion_units_gets_a_message_not_a_hang():
     p = read_code(KERAS + "model = keras.Sequential([keras.Input((8,)), layers.Dense(10**12)])\n")
-    start = time.perf_counter()
-    s = summarize(p.stack, p.input_shape, p.dialect)
-    assert time.perf_counter() - start < 0.5
-    assert not s.ok or s.rows[0].warning
+    with no_hang(), peak_memory() as mb:
+        s = summarize(p.stack, p.input_shape, p.dialect)
+    assert mb() < 5 and (not s.ok or s.rows[0].warning)  # shapes and counts only: no weights are made
 
 
-def test_a_huge_input_shape_is_refused_quickly():
+def test_a_huge_input_shape_is_refused():
     from aecore.shapes.layers import LayerError, parse_shape
-    start = time.perf_counter()
-    with pytest.raises(LayerError):
-        parse_shape(",".join(["1"] * 450_000))
-    assert time.perf_counter() - start < 1.0
+    with no_hang(), peak_memory() as mb:
+        with pytest.raises(LayerError):
+            parse_shape(",".join(["1"] * 450_000))
+    assert mb() < 64, f"{mb():.0f} MB"
 
 
 # ---- no crash, whatever is pasted --------------------------------------------------------------------------
