@@ -12,10 +12,12 @@ import math
 from dataclasses import asdict, dataclass, replace
 
 from aecore.learn import data
+from aecore.learn.budget import problem
+from aecore.learn.families import FAMILIES, PENALTIES, mirror_dense
 from aecore.shapes import presets
 from aecore.shapes.build import LowerError
 from aecore.shapes.layers import Summary, summarize
-from aecore.shapes.lower import torch_shape
+from aecore.shapes.lower import final_activation, lower, torch_shape
 from aecore.text import t
 
 FORMAT = 1  # bump when a change makes saved models incompatible
@@ -130,10 +132,6 @@ def suggested(dataset: str, device_kind: str = "cpu", model: str = "") -> dict:
                                                                         max_train=60_000)
 
 
-# On a CPU the lessons' conv model for search and denoising is made smaller; on a GPU it keeps its size.
-USE_PARAMS = {"cpu": {"s1-uva-conv": {"base": 16, "latent": 64}}, "gpu": {}}
-
-
 def check(cond: bool, key: str, **values) -> None:
     if not cond:
         raise ConfigError(t(key, **values))
@@ -177,7 +175,6 @@ def plan(config: TrainConfig) -> Plan:
            low=0, high=10, v=c.sparsity)
     check(c.loss in LOSSES, "train.choice", kw="loss", v=c.loss, options=", ".join(LOSSES))
     check(c.schedule in SCHEDULES, "train.choice", kw="schedule", v=c.schedule, options=", ".join(SCHEDULES))
-    from aecore.learn.families import FAMILIES, PENALTIES, mirror_dense
     check(c.family in FAMILIES, "train.choice", kw="family", v=c.family, options=", ".join(FAMILIES))
     check(c.penalty in PENALTIES, "train.choice", kw="penalty", v=c.penalty, options=", ".join(PENALTIES))
     check(isinstance(c.rho, (int, float)) and 0 < c.rho < 1, "train.range", kw="rho", low="0 (exclusive)",
@@ -190,7 +187,6 @@ def plan(config: TrainConfig) -> Plan:
     check(summary.ok, "train.invalid_stack", error=summary.error or "")
     check(bool(summary.rows) and summary.same_as_input, "train.not_autoencoder",
            out=str(summary.output_shape), inp=str(summary.input_shape))
-    from aecore.learn.budget import problem
     too_much = problem(summary, c.batch_size)  # before anything is built
     if too_much is not None:
         raise ConfigError(t(too_much[0], **too_much[1]))
@@ -206,7 +202,6 @@ def plan(config: TrainConfig) -> Plan:
         check(bool(fits), "train.flat_input", n=n)
         channels, height = fits[0]
         width = height
-    from aecore.shapes.lower import final_activation, lower
     try:
         blocks = lower(summary)
     except LowerError as e:

@@ -25,6 +25,10 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
+from skimage import data as skdata
+from skimage.color import rgb2hed
+from sklearn.datasets import load_digits
+from sklearn.model_selection import train_test_split
 
 from aecore.learn.download import DownloadError, Progress, fetch, file_lock, temp_beside
 from aecore.text import t
@@ -152,7 +156,6 @@ def pick_diverse(labels, n: int, seed: int = 0) -> np.ndarray:
 
 
 def _split(n: int, labels: np.ndarray, test_fraction: float = 0.2):
-    from sklearn.model_selection import train_test_split
     idx = np.arange(n)
     return train_test_split(idx, test_size=test_fraction, random_state=0, stratify=labels)
 
@@ -181,7 +184,6 @@ def _tiles(image: np.ndarray, side: int = 28, stride: int = 14, test_from: int =
 # ---- offline sets ---------------------------------------------------------------------------------
 
 def _digits() -> ImageSet:
-    from sklearn.datasets import load_digits
     d = load_digits()
     x = torch.as_tensor(np.round(d.images * (255 / 16))).to(torch.uint8)[:, None]  # (1797, 1, 8, 8), 0..16
     x = fit_images(x, side=28)
@@ -190,7 +192,6 @@ def _digits() -> ImageSet:
 
 
 def _textures() -> ImageSet:
-    from skimage import data as skdata
     names = ("grass", "gravel", "brick")
     xs_tr, xs_te, ys_tr, ys_te = [], [], [], []
     for label, name in enumerate(names):
@@ -208,8 +209,6 @@ def _ihc() -> ImageSet:
     """Tiles of a stained tissue section, a small offline stand-in for PathMNIST. Labels from how much of
     each tile is brown: colour deconvolution (haematoxylin-eosin-DAB) and the share of pixels whose DAB
     density passes 0.08 (below 15 %: stroma with blue nuclei; above 60 %: DAB-stained tumour)."""
-    from skimage import data as skdata
-    from skimage.color import rgb2hed
     image = skdata.immunohistochemistry()
     tr, te = _tiles(image)
     dab_tr, dab_te = _tiles(rgb2hed(image)[..., 2])
@@ -222,7 +221,6 @@ def _ihc() -> ImageSet:
 
 
 def _faces() -> ImageSet:
-    from skimage import data as skdata
     faces = skdata.lfw_subset()  # (200, 25, 25) in [0, 1]: 100 faces, then 100 other patches
     x = torch.as_tensor(np.round(faces * 255)).to(torch.uint8)[:, None]
     x = fit_images(x, side=28)
@@ -235,7 +233,7 @@ def _faces() -> ImageSet:
 
 def _torchvision_files(name: str, root: Path, download: bool, progress: Progress | None) -> None:
     """The dataset's files in ``root`` as torchvision reads them: fetched (when ``download``) if missing."""
-    from torchvision import datasets
+    from torchvision import datasets  # deferred: +1.2 s on every import of data; only MNIST/Fashion/CIFAR-10 use it
     if name in ("mnist", "fashion-mnist"):
         cls = datasets.MNIST if name == "mnist" else datasets.FashionMNIST
         raw = root / cls.__name__ / "raw"
@@ -267,7 +265,7 @@ def _torchvision_files(name: str, root: Path, download: bool, progress: Progress
 
 
 def _torchvision(name: str, root: Path) -> ImageSet:
-    from torchvision import datasets
+    from torchvision import datasets  # deferred: +1.2 s on every import of data; only MNIST/Fashion/CIFAR-10 use it
     if name in ("mnist", "fashion-mnist"):
         cls = datasets.MNIST if name == "mnist" else datasets.FashionMNIST
         sets = [cls(str(root), train=split, download=False) for split in (True, False)]
@@ -294,13 +292,13 @@ def _medmnist_files(flag: str, root: Path, download: bool, progress: Progress | 
     if not path.exists():
         if not download:
             raise FileNotFoundError(path)
-        import medmnist
+        import medmnist  # deferred: importing medmnist makes ~/.medmnist; only the MedMNIST sets need it
         info = medmnist.INFO[flag]
         fetch(info["url"], path, info["MD5"], progress, flag)
 
 
 def _medmnist(flag: str, root: Path) -> ImageSet:
-    import medmnist
+    import medmnist  # deferred: importing medmnist makes ~/.medmnist; only the MedMNIST sets need it
     info = medmnist.INFO[flag]
     cls = getattr(medmnist, info["python_class"])
     names = [info["label"][k] for k in sorted(info["label"], key=int)]

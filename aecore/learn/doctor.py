@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import torch
 
 from aecore.learn import data
-from aecore.learn.batches import prepare
+from aecore.learn.batches import from_model, prepare, to_model
 
 TEST_SAMPLE = 256  # test images the verdict is measured on: enough for a stable ratio, fast on a CPU
 COLLAPSED_RATIO, COLLAPSED_SPREAD = 0.9, 0.25
@@ -62,7 +62,6 @@ class Diagnosis:
 @torch.no_grad()
 def measure(model, plan, train_x: torch.Tensor, test_x: torch.Tensor) -> tuple[float, float, float, float]:
     """(error, baseline, spread, dead) on uint8 images already in the model's size and channels."""
-    from aecore.learn.train import from_model, to_model
     model.eval()
     dev = next(model.parameters()).device
     mean = torch.zeros(train_x.shape[1:], dtype=torch.float64)

@@ -6,12 +6,13 @@ waits for the first (``file_lock``) and then finds the file there; nobody rename
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import socket
 import sys
-import urllib.error
 import tempfile
+import urllib.error
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
@@ -49,7 +50,6 @@ def _kind(e: BaseException) -> tuple[str, int | None]:
 @contextmanager
 def file_lock(path: Path):
     """An exclusive lock on ``path`` (created if missing), across threads and processes (flock)."""
-    import fcntl
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a+") as handle:
         fcntl.flock(handle, fcntl.LOCK_EX)

@@ -15,6 +15,8 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 
+from aecore.shapes.build import build
+
 FAMILIES = ("ae", "tied", "vae", "greedy")
 PENALTIES = ("l1", "kl")
 
@@ -180,7 +182,6 @@ def family_loss(model, z: torch.Tensor, config, pixels: int) -> torch.Tensor | N
 
 def build_model(summary, family: str):
     """The model a config trains: the stack itself, its tied version, or its VAE version."""
-    from aecore.shapes.build import build
     model = build(summary)
     if family == "tied":
         return tie(model)

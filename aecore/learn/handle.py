@@ -6,7 +6,12 @@ version changes.
 """
 from __future__ import annotations
 
-from aecore.learn import data
+import time
+from dataclasses import replace
+
+from aecore.learn import data, store
+from aecore.learn.config import TrainConfig, plan
+from aecore.learn.families import build_model
 from aecore.learn.runs import FINAL, RunFiles
 from aecore.learn.train import Progress, TrainResult
 from aecore.text import t
@@ -42,7 +47,6 @@ class RunHandle:
 
     def join(self, timeout: float | None = None) -> bool:
         """Wait until the run has ended (or ``timeout`` seconds); True if it has."""
-        import time
         end = None if timeout is None else time.monotonic() + timeout
         while self.running:
             if end is not None and time.monotonic() > end:
@@ -91,7 +95,6 @@ class RunHandle:
     @property
     def kept_config(self):
         """When the time budget ended the run: the config of the model it kept (its ``stop_at``)."""
-        from aecore.learn.config import TrainConfig
         kept = self.status().get("kept_config")
         return TrainConfig.from_dict(kept) if kept else None
 
@@ -102,9 +105,6 @@ class RunHandle:
             return self._result
         phase = self.phase
         if phase == "done":
-            from dataclasses import replace
-
-            from aecore.learn import store
             loaded = store.load(self.kept_config or self.config)
             self._result = replace(loaded, from_cache="") if loaded is not None else None  # trained by this run
         elif phase == "stopped":
@@ -112,8 +112,6 @@ class RunHandle:
         return self._result
 
     def _stopped(self) -> TrainResult | None:
-        from aecore.learn.config import plan
-        from aecore.learn.families import build_model
         saved = self.files.checkpoint()
         if saved is None:
             return None

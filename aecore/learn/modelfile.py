@@ -18,6 +18,9 @@ import zipfile
 
 import torch
 
+from aecore.learn.config import FORMAT, ConfigError, TrainConfig, plan
+from aecore.learn.families import build_model
+from aecore.learn.train import TrainResult
 from aecore.text import t
 
 MAX_FILE_MB = 100
@@ -31,7 +34,6 @@ class ModelFileError(ValueError):
 
 def pack(result) -> bytes:
     """The zip of a finished run (``TrainResult``)."""
-    from aecore.learn.config import FORMAT
     buffer = io.BytesIO()
     state = {k: v.detach().cpu().contiguous() for k, v in result.model.state_dict().items()}
     weights = io.BytesIO()
@@ -74,7 +76,6 @@ def _members(blob: bytes) -> dict:
 
 def read_config(blob: bytes):
     """The TrainConfig a file says it holds (format and key checked); nothing else is read."""
-    from aecore.learn.config import FORMAT, ConfigError, TrainConfig
     members = _members(blob)
     try:
         meta = json.loads(members["config.json"])
@@ -90,9 +91,6 @@ def read_config(blob: bytes):
 
 def unpack(blob: bytes, expect=None, device: str = "cpu"):
     """A TrainResult from a file's bytes, or ModelFileError. ``expect``: the config it must hold."""
-    from aecore.learn.config import ConfigError, plan
-    from aecore.learn.families import build_model
-    from aecore.learn.train import TrainResult
     config, members = read_config(blob)
     if expect is not None:
         if config.key() != expect.key():

@@ -24,14 +24,21 @@ from __future__ import annotations
 import json
 import os
 import queue
+import subprocess
+import sys
 import threading
 import time
+import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import torch
+
 from aecore.learn import data
-from aecore.learn.runs import Job, RunFiles, run_id, runs_dir
+from aecore.learn.devices import detect
+from aecore.learn.handle import RunHandle
+from aecore.learn.runs import Job, RunFiles, run_id, runs_dir, work
 
 ABANDON_S = float(os.environ.get("AECORE_ABANDON_S", "60"))
 TICK_S = 0.2
@@ -42,8 +49,6 @@ class _ProcessWorker:
     its stdout when the run has ended. A process of its own, not a fork: no copy of the server's state."""
 
     def __init__(self, threads: int, device: str | None):
-        import subprocess
-        import sys
         env = {**os.environ, "AECORE_WORKER_THREADS": str(threads), "OMP_NUM_THREADS": str(threads)}
         if device:
             env["AECORE_WORKER_DEVICE"] = device
@@ -99,7 +104,6 @@ class _ThreadWorker:
         self.thread.start()
 
     def _loop(self) -> None:
-        from aecore.learn.runs import work
         while True:
             message = self.inbox.get()
             if message is None:
@@ -128,9 +132,6 @@ class _ThreadWorker:
 def _ray_train(folder: str, home: str, threads: int, device: str | None) -> str:
     """One run on a Ray worker: the same ``work`` as a local worker process (the run's folder must be on a
     filesystem the Ray nodes share, as AECORE_HOME on NFS)."""
-    import torch
-
-    from aecore.learn.runs import work
     os.environ["AECORE_HOME"] = home
     torch.set_num_threads(max(1, threads))
     return work(RunFiles(Path(folder).name, Path(folder).parent), device)
@@ -142,7 +143,7 @@ class _RayWorker:
     _remote = None
 
     def __init__(self, threads: int, device: str | None):
-        import ray
+        import ray  # deferred: an optional extra (requirements-ray.txt), only for AECORE_RAY_ADDRESS
         if not ray.is_initialized():
             root = str(Path(__file__).resolve().parents[2])
             address = os.environ.get("AECORE_RAY_ADDRESS") or None
@@ -163,7 +164,7 @@ class _RayWorker:
         self._ref = _RayWorker._remote.remote(folder, home, self.threads, self.device)
 
     def finished(self) -> list[str]:
-        import ray
+        import ray  # deferred: an optional extra (requirements-ray.txt), only for AECORE_RAY_ADDRESS
         if self._ref is None:
             return []
         ready, _ = ray.wait([self._ref], timeout=0)
@@ -178,7 +179,7 @@ class _RayWorker:
 
     def close(self) -> None:
         if self._ref is not None:
-            import ray
+            import ray  # deferred: an optional extra (requirements-ray.txt), only for AECORE_RAY_ADDRESS
             ray.cancel(self._ref, force=True)
 
 
@@ -226,7 +227,6 @@ class RunManager:
     def shared(cls) -> RunManager:
         with cls._shared_lock:
             if cls._shared is None or cls._shared._closed:
-                from aecore.learn.devices import detect
                 kind = detect().kind
                 workers, threads = default_workers(kind)
                 cls._shared = cls(workers, threads)
@@ -236,7 +236,6 @@ class RunManager:
     def submit(self, config, lang: str = "en", watcher: str | None = None, resume_from: str | None = None,
                done_steps: int = 0, keep: bool = False, max_seconds: float | None = None):
         """Queue a run of ``config`` (or join the one already queued or training) and return its handle."""
-        from aecore.learn.handle import RunHandle
         root = runs_dir()
         files = RunFiles(run_id(config, resume_from, done_steps), root)
         folder = str(files.folder)
@@ -256,7 +255,6 @@ class RunManager:
 
     def find(self, config, watcher: str | None = None):
         """The run of exactly these settings that is queued or training (a reloaded tab finds it), or None."""
-        from aecore.learn.handle import RunHandle
         files = RunFiles(run_id(config), runs_dir())
         with self._lock:
             run = self._runs.get(str(files.folder))
@@ -337,7 +335,6 @@ class RunManager:
             try:
                 self.tick()
             except Exception:  # noqa: BLE001 - the dispatcher must outlive any one problem
-                import traceback
                 traceback.print_exc()
             with self._lock:
                 if not self._runs:

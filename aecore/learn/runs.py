@@ -13,6 +13,7 @@ A finished model goes to the store (``aecore.learn.store``) like any other, so e
 """
 from __future__ import annotations
 
+import io
 import json
 import math
 import os
@@ -26,9 +27,9 @@ from pathlib import Path
 import numpy as np
 import torch
 
-from aecore.learn import data
+from aecore.learn import data, store
 from aecore.learn.config import ConfigError, TrainConfig
-from aecore.learn.train import Checkpoint, Progress, Stopped, TrainResult
+from aecore.learn.train import Checkpoint, Progress, Stopped, TrainResult, run
 from aecore.text import t, using
 
 FINAL = ("done", "stopped", "error")
@@ -134,14 +135,12 @@ class RunFiles:
 
 
 def _npz(arrays: dict) -> bytes:
-    import io
     buffer = io.BytesIO()
     np.savez(buffer, **arrays)
     return buffer.getvalue()
 
 
 def _torch_bytes(obj) -> bytes:
-    import io
     buffer = io.BytesIO()
     torch.save(obj, buffer)
     return buffer.getvalue()
@@ -182,8 +181,6 @@ def _finite(model) -> bool:
 def work(files: RunFiles, device: str | None = None) -> str:
     """Train the run in ``files`` (in a worker process), publishing as it goes. Returns the final phase.
     Every failure ends as a status a learner can read; nothing is raised."""
-    from aecore.learn import store
-    from aecore.learn.train import run
     job = files.job()
     with using(job.lang):
         config = TrainConfig.from_dict(job.config)

@@ -12,6 +12,9 @@ from __future__ import annotations
 import os
 import uuid
 import warnings
+from dataclasses import replace
+
+import fsspec
 
 from aecore.learn import data
 from aecore.learn.modelfile import ModelFileError, pack, read_config, unpack
@@ -22,7 +25,6 @@ def url() -> str:
 
 
 def _fs():
-    import fsspec
     fs, root = fsspec.core.url_to_fs(url())
     return fs, root.rstrip("/")
 
@@ -71,7 +73,6 @@ def load(config, device: str = "cpu"):
     except ModelFileError as e:
         warnings.warn(f"ignoring the saved model in {path}: {e}", stacklevel=2)
         return None
-    from dataclasses import replace
     return replace(result, from_cache="disk")
 
 

@@ -26,6 +26,7 @@ from aecore.learn import data
 from aecore.learn.batches import (as_uint8, corrupt, fixed_pick, from_model, image_loss, one_class, prepare,
                                   to_model)
 from aecore.learn.config import BUDGET, Plan, TrainConfig, check, plan
+from aecore.learn.devices import detect
 from aecore.learn.families import build_model, family_loss
 from aecore.learn.greedy import phases as greedy_phases
 from aecore.learn.phase import Phase
@@ -117,7 +118,6 @@ Callback = Callable[[str, Progress], None]  # (event, progress); events: "phase"
 
 
 def _device(name: str | None) -> torch.device:
-    from aecore.learn.devices import detect
     return torch.device(name) if name else detect().torch_device
 
 

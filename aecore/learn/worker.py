@@ -15,10 +15,10 @@ from pathlib import Path
 def main() -> int:
     protocol = sys.stdout
     sys.stdout = sys.stderr  # a stray print must not break the protocol
-    import torch
+    import torch  # deferred: after stdout is swapped, so a print while importing cannot break the protocol
 
-    from aecore.learn import data, train  # noqa: F401 - imported now, while nobody waits
-    from aecore.learn.runs import RunFiles, work
+    from aecore.learn import data, train  # noqa: F401  # deferred: as torch; imported now, while nobody waits
+    from aecore.learn.runs import RunFiles, work  # deferred: as torch, after stdout is swapped
     torch.set_num_threads(max(1, int(os.environ.get("AECORE_WORKER_THREADS", "1"))))
     try:
         data.load(data.DEFAULT)  # the offline default set, in memory before the first run asks for it
