@@ -11,6 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 import torch
+from sklearn.metrics import roc_auc_score, roc_curve
+
+from aecore.learn.train import from_model, to_model
 
 
 @dataclass(frozen=True)
@@ -22,7 +25,6 @@ class Scores:
 
 @torch.no_grad()
 def errors(model, plan, x_uint8: torch.Tensor) -> np.ndarray:
-    from aecore.learn.train import from_model, to_model
     model.eval()
     dev = next(model.parameters()).device
     out = []
@@ -40,7 +42,6 @@ def scores(result, images: torch.Tensor, labels, normal: int) -> Scores:
 
 def roc(anomaly: np.ndarray, error: np.ndarray) -> dict:
     """The ROC curve of 'error above a threshold means anomaly' (scikit-learn), and its area."""
-    from sklearn.metrics import roc_auc_score, roc_curve
     fpr, tpr, thresholds = roc_curve(anomaly.astype(int), error)
     return {"fpr": fpr, "tpr": tpr, "thresholds": thresholds, "auc": float(roc_auc_score(anomaly.astype(int), error))}
 

@@ -19,7 +19,7 @@ def sweep_configs(base, sizes: list[int]) -> list:
 
 def settings_diff(a, b) -> list[tuple[str, object, object]]:
     """The settings two configs differ in, as (name, a's value, b's value); model parameters one by one."""
-    from aecore.learn.config import LATER_FIELDS
+    from aecore.learn.config import LATER_FIELDS  # deferred: importing aecore.use.compare stays free of torch
     da, db = {**LATER_FIELDS, **a.canonical().to_dict()}, {**LATER_FIELDS, **b.canonical().to_dict()}
     pa, pb = dict(map(tuple, da.pop("model_params", []))), dict(map(tuple, db.pop("model_params", [])))
     rows = [(k, da.get(k), db.get(k)) for k in sorted(set(da) | set(db)) if da.get(k) != db.get(k)]
@@ -29,5 +29,5 @@ def settings_diff(a, b) -> list[tuple[str, object, object]]:
 
 def test_error(result, test_x) -> float:
     """Mean squared error per pixel on the given test images (comparable across losses and models)."""
-    from aecore.use.anomaly import errors
+    from aecore.use.anomaly import errors  # deferred: importing aecore.use.compare stays free of torch
     return float(errors(result.model, result.plan, test_x).mean())

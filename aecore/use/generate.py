@@ -10,13 +10,11 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+from scipy.stats import norm
 
+from aecore.learn.train import to_model
 from aecore.use.course import closer  # the lessons' one "which is lower" rule
-
-
-def _decode(model, plan, z: torch.Tensor) -> torch.Tensor:
-    from aecore.use.search import decode
-    return decode(model, plan, z)
+from aecore.use.search import decode
 
 
 def prior_draws(d: int, n: int, seed: int = 0) -> torch.Tensor:
@@ -26,22 +24,21 @@ def prior_draws(d: int, n: int, seed: int = 0) -> torch.Tensor:
 
 def prior_samples(model, plan, n: int, seed: int = 0) -> torch.Tensor:
     d = int(np.prod(model.latent_shape))
-    return _decode(model, plan, prior_draws(d, n, seed))
+    return decode(model, plan, prior_draws(d, n, seed))
 
 
 def matched_samples(model, plan, codes: torch.Tensor, n: int, seed: int = 0) -> torch.Tensor:
     """Codes drawn from a Gaussian with the mean and spread of the model's own codes, unit by unit: the
     fairest way to sample a plain autoencoder, and still it lands in the holes between its images."""
     mean, std = codes.float().mean(0), codes.float().std(0)                     # (N, D) -> (D,), (D,)
-    return _decode(model, plan, mean + std * prior_draws(codes.shape[1], n, seed))  # (D,) · (n, D) -> (n, D)
+    return decode(model, plan, mean + std * prior_draws(codes.shape[1], n, seed))  # (D,) · (n, D) -> (n, D)
 
 
 def grid(model, plan, n: int = 8, span: float = 0.95) -> torch.Tensor:
     """For a 2-number code: an n × n map of decoded codes at the quantiles of N(0, 1) (rows: z₂, columns: z₁)."""
-    from scipy.stats import norm
     q = norm.ppf(np.linspace(1 - span, span, n))
     z = torch.tensor([[a, b] for b in q[::-1] for a in q], dtype=torch.float32)  # (n·n, 2)
-    return _decode(model, plan, z)
+    return decode(model, plan, z)
 
 
 def nearest_distance(samples: torch.Tensor, train: torch.Tensor, chunk: int = 256) -> torch.Tensor:
@@ -60,7 +57,6 @@ def code_sigma(model, plan, x: torch.Tensor) -> float | None:
     """A VAE's mean encoder σ over images ``x`` (uint8 (N, C, H, W)); None for a model without one."""
     if getattr(model, "family", "") != "vae":
         return None
-    from aecore.learn.train import to_model
     with torch.inference_mode():
         h = model.base.encode(to_model(x.float().div(255), plan))  # (N, C, H, W) -> (N, *latent)
         _, logvar = model.heads(h)                                 # (N, *latent) -> (N, D)

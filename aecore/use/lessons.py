@@ -7,7 +7,9 @@ so that a large set (MNIST, PathMNIST) keeps the same number of optimizer steps 
 """
 from __future__ import annotations
 
+import json
 import math
+from dataclasses import replace
 
 from aecore.learn import data
 from aecore.learn.config import TrainConfig
@@ -65,7 +67,6 @@ def stacked(dataset: str, family: str = "ae", epochs: int = 20, device_kind: str
 
 def end_to_end_for(greedy: TrainConfig) -> TrainConfig:
     """The plain run with as many steps as a greedy run (its pairs and the fine-tuning)."""
-    from dataclasses import replace
     return replace(greedy, family="ae", epochs=greedy.epochs * 3)
 
 
@@ -81,7 +82,6 @@ def sparse_stack(units: int, channels: int, side: int) -> list[dict]:
 
 def sparse(dataset: str, units: int = 64, weight: float = 0.0, penalty: str = "kl", rho: float = 0.05,
            device_kind: str = "cpu") -> TrainConfig:
-    import json
     info = data.REGISTRY[dataset]
     stack = sparse_stack(units, info.channels, info.side)
     return TrainConfig(dataset=dataset, model="custom", stack=json.dumps(stack), dialect="keras",
@@ -108,7 +108,6 @@ def vae_pair(dataset: str, latent: int = 2, beta: float = 1.0, device_kind: str 
     plain = TrainConfig(dataset=dataset, model="s1-uva-conv", model_params=(("base", 16), ("latent", int(latent))),
                         epochs=_epochs(dataset, 15, device_kind), batch_size=32, lr=3e-3, loss="mse",
                         max_train=_max_train(device_kind))
-    from dataclasses import replace
     return plain, replace(plain, family="vae", beta=float(beta))
 
 

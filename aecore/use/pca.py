@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import numpy as np
 import torch
+from scipy.linalg import subspace_angles
+from sklearn.decomposition import PCA
+
+from aecore.learn.train import to_model
 
 
 def flat(x_uint8: torch.Tensor) -> np.ndarray:
@@ -21,7 +25,6 @@ def flat(x_uint8: torch.Tensor) -> np.ndarray:
 
 
 def fit_pca(train_x: torch.Tensor, k: int):
-    from sklearn.decomposition import PCA
     return PCA(n_components=k, svd_solver="full").fit(flat(train_x))
 
 
@@ -35,7 +38,6 @@ def pca_error(pca, test_x: torch.Tensor) -> float:
 def ae_outputs(model, plan, x_uint8: torch.Tensor) -> np.ndarray:
     """The autoencoder's rebuilt pixels, *not* clipped to [0, 1]: PCA's are not clipped either, and clipping
     alone lowers the error, which would make the comparison unfair (to PCA)."""
-    from aecore.learn.train import to_model
     model.eval()
     dev = next(model.parameters()).device
     out = []
@@ -67,7 +69,6 @@ def decoder_columns(model, plan) -> np.ndarray:
 
 def principal_angles(columns: np.ndarray, components: np.ndarray) -> np.ndarray:
     """The principal angles (degrees, largest first) between span(columns) and span(components' rows)."""
-    from scipy.linalg import subspace_angles
     return np.degrees(subspace_angles(columns, components.T))
 
 
@@ -97,7 +98,6 @@ def compare(result, train_x: torch.Tensor, test_x: torch.Tensor) -> dict:
 
 def pca_curve(train_x: torch.Tensor, test_x: torch.Tensor, ks: list[int]) -> dict:
     """PCA's test error for each k (the optimum a linear autoencoder can reach)."""
-    from sklearn.decomposition import PCA
     x = flat(train_x)
     full = PCA(n_components=min(max(ks), min(x.shape)), svd_solver="full").fit(x)
     t = flat(test_x) - full.mean_  # (N, C·H·W) - (C·H·W,)

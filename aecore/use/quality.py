@@ -5,6 +5,8 @@ import numpy as np
 import torch
 from skimage.metrics import peak_signal_noise_ratio, structural_similarity
 
+from aecore.learn.train import reconstruct
+
 PSNR_CAP = 99.0  # identical images: PSNR is infinite; shown and averaged as 99 dB
 
 
@@ -38,7 +40,6 @@ def ssim(clean: torch.Tensor, other: torch.Tensor) -> list[float]:
 
 def _outputs(models: dict, plan, clean: torch.Tensor, noise: str, level: float, seed: int) -> dict:
     """{"noisy": the noisy inputs (the same noise for every model), name: that model's outputs}."""
-    from aecore.learn.train import reconstruct
     images = {}
     for name, model in models.items():
         images["noisy"], images[name] = reconstruct(model, plan, clean, noise, level, seed)

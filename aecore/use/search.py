@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import torch
 
+from aecore.learn.train import from_model, to_model
+
 METRICS = ("euclidean", "cosine")
 
 
 @torch.inference_mode()
 def embed(model, plan, images_uint8: torch.Tensor, batch: int = 512) -> torch.Tensor:
     """The code (the bottleneck's output, flattened) of each image, as float32 on the CPU."""
-    from aecore.learn.train import to_model
     model.eval()
     dev = next(model.parameters()).device
     out = []
@@ -32,7 +33,6 @@ def embed(model, plan, images_uint8: torch.Tensor, batch: int = 512) -> torch.Te
 @torch.inference_mode()
 def decode(model, plan, codes: torch.Tensor) -> torch.Tensor:
     """Codes (N, D) -> uint8 images (N, C, H, W)."""
-    from aecore.learn.train import from_model
     model.eval()
     dev = next(model.parameters()).device
     z = codes.to(dev).reshape((len(codes),) + tuple(model.latent_shape))  # (N, D) -> (N, *latent)

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 import numpy as np
 import torch
 
+from aecore.learn.train import from_model
+from aecore.use.pca import as_images
+from aecore.use.search import embed
+
 NEAR_ZERO = 0.05   # an activation this small counts as 'off'
 DEAD = 0.01        # a unit whose activation never reaches this, on any test image, is dead
 ALWAYS_ON = 0.95   # a unit whose activation stays above this on every test image carries nothing either
@@ -28,7 +32,6 @@ class Units:
 
 @torch.no_grad()
 def codes(model, plan, x_uint8: torch.Tensor) -> np.ndarray:
-    from aecore.use.search import embed
     return embed(model, plan, x_uint8).double().numpy()  # (N, C, H, W) -> (N, D)
 
 
@@ -45,8 +48,6 @@ def atoms(result, mean_code: np.ndarray) -> torch.Tensor:
     output with it at 0, every other unit at its mean activation (a code the model really meets, for a sparse
     code and for one whose units are always on alike). Stretched to the grey scale: mid-grey is no change,
     light where the unit adds ink, dark where it removes it."""
-    from aecore.learn.train import from_model
-    from aecore.use.pca import as_images
     model, p = result.model, result.plan
     model.eval()
     dev = next(model.parameters()).device
