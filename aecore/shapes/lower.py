@@ -13,11 +13,13 @@ Keras semantics kept exactly (see the tests against committed Keras outputs):
 """
 from __future__ import annotations
 
+import inspect
 from dataclasses import dataclass
 from typing import Any
 
 from aecore.shapes.layers import Summary
-from aecore.shapes.rules import fmt_shape, tf_same
+from aecore.shapes.rules import REQUIRED, fmt_shape, tf_same
+from aecore.shapes.torch_rules import RULES
 from aecore.text import t
 
 
@@ -307,9 +309,6 @@ _KERAS = {
 # ---- PyTorch rows: the layer itself, defaults left out ------------------------------------------
 
 def _torch_row(row) -> list[Op]:
-    from aecore.shapes.rules import REQUIRED
-    from aecore.shapes.torch_rules import RULES
-
     if row.cfg.get("return_indices"):
         raise LowerError(t("lower.return_indices"))
     args, kwargs = [], []
@@ -371,9 +370,7 @@ def pytorch_code(summary: Summary) -> str:
              "import torch", "from torch import nn"]
     helpers = [h for h in HELPERS if h in used]
     if helpers:
-        import inspect
-
-        from aecore.shapes import torch_helpers
+        from aecore.shapes import torch_helpers  # deferred: it imports torch; lower and its code view do not
         for name in helpers:
             lines += ["", "", inspect.getsource(getattr(torch_helpers, name)).rstrip()]
         lines.append("")

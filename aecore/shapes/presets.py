@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aecore.shapes.layers import summarize
+
 
 @dataclass(frozen=True)
 class Param:
@@ -162,7 +164,6 @@ def puzzle() -> dict:
     """The facts behind lesson 1's shape puzzle, read off its own table (so the sentence that teaches them
     stays true if the preset changes): how many poolings and upsamplings, the row that rounds an odd size
     up, and the row that trims the border."""
-    from aecore.shapes.layers import summarize
     stack, shape, dialect = make("s0-keras-conv")
     rows = summarize(stack, shape, dialect).rows
     odd = next(r for r in rows if r.input_shape[0] % 2 and r.output_shape[0] == -(-r.input_shape[0] // 2))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 
 from aecore.shapes.code import tf1
 from aecore.shapes.code import values as sv
@@ -12,6 +13,7 @@ from aecore.shapes.code.objects import (FUNCTIONAL, IGNORED_CALLS, IGNORED_KEYWO
                                         layer_rule, listify, one_tensor)
 from aecore.shapes.code.ops import Identity, ObjectMethod, Shape, Super, TensorMethod, functional_op
 from aecore.shapes.code.values import BATCH, ParseError, Unknown, fail
+from aecore.shapes.layers import summarize
 from aecore.shapes.rules import Ctx, LayerError, NumpyInt, bind
 from aecore.text import t
 
@@ -51,7 +53,6 @@ class Calls:
             func = self.value(node.func, env, d)
         except Unknown as e:  # a function the paste calls but never defines: not a value to ask for
             if isinstance(node.func, ast.Name) and node.func.id == e.name:
-                import builtins
                 raise fail("parse.expression" if hasattr(builtins, e.name) else "parse.unknown_call", line,
                            name=e.name) from None
             raise
@@ -136,7 +137,6 @@ class Calls:
         """(BATCH, ...) of a tensor whose input shape is known, worked out from its layers; else None."""
         if tensor.input_shape is None:
             return None
-        from aecore.shapes.layers import summarize
         summary = summarize([dict(layer.spec) for layer in tensor.specs], tensor.input_shape, self.dialect or "keras")
         if not summary.ok:
             raise ParseError(t("parse.line", line=line) + summary.error, line)

@@ -10,6 +10,7 @@ from aecore.shapes.code.objects import (MAX_NODES, MAX_SOURCE, PARAM_FREE, Insta
                                         is_custom_layer)
 from aecore.shapes.code.reader import Reader
 from aecore.shapes.code.values import ParseError, Unknown, fail
+from aecore.shapes.layers import summarize
 from aecore.text import t
 
 
@@ -118,7 +119,6 @@ def _check_inner_inputs(reader, parsed, layers) -> None:
     checks = [(i, reader.expects[id(layer)]) for i, layer in enumerate(layers) if id(layer) in reader.expects]
     if not checks:
         return
-    from aecore.shapes.layers import summarize
     summary = summarize(parsed.stack, guess_input_shape(parsed), parsed.dialect)
     for i, (expected, line) in checks:
         if i < len(summary.rows) and tuple(summary.rows[i].input_shape) != expected:
@@ -160,7 +160,6 @@ def _choose(reader, tree):
 def _rebuilds(candidate) -> bool:
     """Whether a candidate's output has its input's shape (in TF1 code, of two branches as long, the decoder's
     and a classifier's, the autoencoder's)."""
-    from aecore.shapes.layers import summarize
     layers, shape = candidate
     if not shape:
         return False
@@ -211,7 +210,6 @@ def guess_input_shape(parsed) -> tuple:
     Reshape/Unflatten's target, the first convolution's channels at the usual sides, a flattened Linear's
     features as an image), the first the model gives back unchanged (an autoencoder rebuilds its input), else
     the first it accepts, else the first tried."""
-    from aecore.shapes.layers import summarize
     if parsed.input_shape:
         return tuple(parsed.input_shape)
     options = list(dict.fromkeys(_options(parsed)))

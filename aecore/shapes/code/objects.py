@@ -11,7 +11,7 @@ import ast
 from dataclasses import dataclass, field
 
 from aecore.shapes import keras_rules, torch_rules
-from aecore.shapes.code.values import fail
+from aecore.shapes.code.values import FUNCTIONS, fail
 
 MAX_SOURCE = 200_000   # characters: a pasted model, not a library
 MAX_NODES = 60_000     # syntax-tree nodes
@@ -38,7 +38,6 @@ SHAPE_READS = {"int_shape", "get_shape", "shape"}  # K.int_shape(x), tf.shape(x)
 def callable_name(name: str) -> bool:
     """Whether ``module.name`` is something the reader calls by name (a class, an activation, a tensor function,
     a join, a shape read, a sample maker, a pure function) rather than a deeper module path."""
-    from aecore.shapes.code.values import FUNCTIONS
     return name[:1].isupper() or name in FUNCTIONAL or name in FUNCTIONS or name in TENSOR_FUNCS or \
         name in MERGES or name in SHAPE_READS or name in SAMPLE_MAKERS
 
