@@ -10,7 +10,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import CLOSED_PORT, ROOT
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -36,7 +36,8 @@ def _healthy(url: str) -> bool:
 def start_app(home: Path, env: dict | None = None, tries: int = 5):
     """`streamlit run app.py` on a free localhost port: (process, url, log file). A server that exits before it
     answers (its port was taken meanwhile) is started again on another port."""
-    env = {**os.environ, "AECORE_HOME": str(home), "PYTHONUNBUFFERED": "1", **(env or {})}
+    env = {**os.environ, "AECORE_HOME": str(home), "PYTHONUNBUFFERED": "1", "AECORE_DATA_MIRROR": CLOSED_PORT,
+           **(env or {})}
     for _ in range(tries):
         port = free_port()
         log = open(home / "server.log", "w")

@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden"
 FIXTURES = ROOT / "tests" / "fixtures"
 
+CLOSED_PORT = "http://127.0.0.1:9/"  # the discard port: nothing listens there, a connection is refused at once
 SNAPSHOTS_WRITTEN = pytest.StashKey[list]()  # the files `--update` rewrote, listed at the end of the run
 
 
@@ -71,8 +72,10 @@ def keras_tables():
 
 @pytest.fixture(autouse=True)
 def own_home(tmp_path_factory, monkeypatch):
-    """Each test gets an empty model/data cache folder (the offline sets need none)."""
+    """Each test gets an empty model/data cache folder (the offline sets need none), and every dataset download
+    goes to a closed port (refused at once), so no test depends on whether this machine has a network."""
     monkeypatch.setenv("AECORE_HOME", str(tmp_path_factory.mktemp("aecore-home")))
+    monkeypatch.setenv("AECORE_DATA_MIRROR", CLOSED_PORT)
 
 
 # The real-browser fixtures (a streamlit server, Debian's Chromium), one of each per test session.

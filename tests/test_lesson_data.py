@@ -23,7 +23,8 @@ TOKEN = "s3cret-for-class"
 
 
 @pytest.fixture(autouse=True)
-def fresh():
+def fresh(monkeypatch):
+    monkeypatch.delenv("AECORE_DATA_MIRROR")  # these tests serve their own files, or name a closed port
     data._CACHE.clear()
     fetches._FETCHES.clear()
     yield
