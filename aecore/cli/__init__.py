@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from aecore.cli import summary, train
 from aecore.text import LANGS, set_lang
 
 
@@ -28,7 +29,6 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(prog="python -m aecore", description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="command", required=True)
-    from aecore.cli import summary, train  # train and bench import torch only when they run
     summary.add_commands(sub)
     train.add_commands(sub)
     for parser in _leaves(sub):

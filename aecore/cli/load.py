@@ -28,7 +28,10 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
+
+import websockets
 
 PAGES = ["", "builder", "train", "denoise", "latent", "similar", "pca", "stacked", "sparse", "anomaly", "vae",
          "sizes"]
@@ -85,7 +88,6 @@ class Server:
         self.url = f"http://127.0.0.1:{self.port}"
 
     def wait(self, timeout: float = 90) -> None:
-        import urllib.request
         end = time.time() + timeout
         while time.time() < end:
             try:
@@ -117,8 +119,8 @@ class Server:
 
 async def _render(ws, page: str, timeout: float = 120) -> tuple[float, int]:
     """Ask for ``page`` on an open session; (seconds to the script's end, exceptions shown on it)."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from streamlit.proto.BackMsg_pb2 import BackMsg  # deferred: streamlit stays out of the core (+0.3 s)
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # deferred: streamlit stays out of the core (+0.3 s)
     msg = BackMsg()
     msg.rerun_script.page_name = page
     start = time.perf_counter()
@@ -136,7 +138,6 @@ async def _render(ws, page: str, timeout: float = 120) -> tuple[float, int]:
 
 
 async def _tab(url: str, until: float, times: list, errors: list, seed: int) -> None:
-    import websockets
     rng = random.Random(seed)
     async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
                                   max_size=None, open_timeout=60) as ws:
@@ -154,7 +155,6 @@ async def _tabs(url: str, n: int, seconds: float, times: list, errors: list) -> 
 
 
 async def _soak(url: str, cycles: int, server: Server) -> list:
-    import websockets
     rss = [server.memory()["server_mb"]]
     for i in range(cycles):
         async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
@@ -171,7 +171,7 @@ def _trainers(url: str, n: int, seconds: float, out: dict, read_s: float = 10.0)
     """``n`` Chromium tabs open the Train page, read it for ``read_s`` seconds (as learners do; the server
     starts its training workers meanwhile), press Train (seeds 1..n) and stay on the page; out['first_picture_s']
     is the time from the first one's press to its first reconstructions."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # deferred: a development extra (requirements-dev.txt)
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
@@ -205,7 +205,7 @@ CLOUD_ENV = {"STREAMLIT_SERVER_RUN_ON_SAVE": "true", "STREAMLIT_RUNNER_FAST_RERU
 def _tour(url: str, out: dict, train_wait_s: float = 240) -> None:
     """One learner in Chromium visits every page; where a page offers to train what it needs, presses it
     and waits (at most ``train_wait_s`` per page) for the page to show its result. out: pages, trained."""
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import sync_playwright  # deferred: a development extra (requirements-dev.txt)
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     out.update(pages=0, trained=0, errors=[])
     with sync_playwright() as p:

@@ -11,6 +11,8 @@ import sys
 import unicodedata
 
 from aecore.shapes.layers import LayerError, Summary, detect_dialect, first_input_shape, parse_shape, summarize
+from aecore.shapes.parse import guess_input_shape, read_code
+from aecore.shapes.presets import make
 from aecore.shapes.rules import fmt_shape
 from aecore.text import t
 
@@ -50,11 +52,9 @@ def table(summary: Summary) -> str:
 def _load_stack(args):
     """(stack, input_shape or None, dialect) from --preset, --code or JSON on stdin."""
     if args.preset:
-        from aecore.shapes.presets import make
         stack, shape, dialect = make(args.preset)
         return stack, shape, dialect
     if args.code:
-        from aecore.shapes.parse import guess_input_shape, read_code
         with open(args.code, encoding="utf-8") as f:
             parsed = read_code(f.read())
         args.read = {"notes": parsed.notes, "input_guessed": parsed.input_shape is None}

@@ -7,12 +7,22 @@
 ToTensor in a Dataset, DataLoader with batch 128, shuffle, num_workers=2, ``loss.item()`` every step)
 and this engine, on the same model (same initial weights) and the same images, and prints images/s
 for each, the ratio, and both final training losses. A benchmark, not a test.
+
+Every ``python -m aecore`` call imports this module to make its parsers, so what loads torch is imported in
+the commands that train (each such line says ``# deferred:``): ``summary`` answers in 0.25 s, not 2 s.
 """
 from __future__ import annotations
 
 import json
+import statistics
 import sys
 import time
+from dataclasses import replace
+
+from aecore.cli import load
+from aecore.shapes.layers import detect_dialect, first_input_shape, parse_shape, summarize
+from aecore.shapes.presets import make
+from aecore.text import t
 
 EXIT_OK, EXIT_INVALID = 0, 2
 
@@ -31,8 +41,8 @@ LESSONS = ("linear", "deep", "plain-stacked", "tied", "greedy", "end-to-end", "s
 
 def _lesson(args):
     """A lesson page's own recipe (what the page trains), so a teacher can train it before class."""
-    from aecore.learn.devices import detect
-    from aecore.use import lessons
+    from aecore.learn.devices import detect  # deferred: torch stays out of `aecore summary`
+    from aecore.use import lessons  # deferred: torch stays out of `aecore summary`
     kind = args.device or detect().kind  # the app's own choice, so the page finds this run in the cache
     k, name = args.k, args.lesson
     if name in ("linear", "deep"):
@@ -50,13 +60,12 @@ def _lesson(args):
 
 
 def _config(args):
-    from aecore.learn.config import TrainConfig
+    from aecore.learn.config import TrainConfig  # deferred: torch stays out of `aecore summary`
     if args.lesson:
         return _lesson(args)
     model_params = _params(args.param)
     extra = {}
     if args.stack:
-        from aecore.shapes.layers import detect_dialect, first_input_shape, parse_shape
         with open(args.stack, encoding="utf-8") as f:
             stack = json.load(f)
         shape = parse_shape(args.input) if args.input else first_input_shape(stack)
@@ -70,10 +79,10 @@ def _config(args):
 
 
 def cmd_train(args) -> int:
-    from aecore.learn import data
-    from aecore.learn.config import ConfigError
-    from aecore.learn.doctor import examine
-    from aecore.learn.train import run
+    from aecore.learn import data  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.config import ConfigError  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.doctor import examine  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.train import run  # deferred: torch stays out of `aecore summary`
     try:
         config = _config(args)
         result = run(config, device=args.device)
@@ -81,7 +90,7 @@ def cmd_train(args) -> int:
         print(json.dumps({"error": str(e)}) if args.json else f"✗ {e}", file=sys.stdout if args.json else sys.stderr)
         return EXIT_INVALID
     if args.save:
-        from aecore.learn import store
+        from aecore.learn import store  # deferred: torch stays out of `aecore summary`
         store.save(result)
     d = examine(result)
     out = {"device": result.device, "images": result.images, "epoch_s": result.history["epoch_s"],
@@ -92,7 +101,6 @@ def cmd_train(args) -> int:
     if args.json:
         print(json.dumps(out))
     else:
-        from aecore.text import t
         for i, (tr, te, s) in enumerate(zip(out["train_loss"], out["test_loss"], out["epoch_s"]), 1):
             print(f"epoch {i:3d}  train {tr:.4f}  test {te:.4f}  {s:.2f}s  {result.images / s:,.0f} images/s")
         print(f"{result.images} images on {result.device}")
@@ -105,12 +113,12 @@ def cmd_train(args) -> int:
 
 def lessons_loop(model, plan, images_uint8, epochs: int, batch_size: int, lr: float, device) -> tuple[float, float]:
     """The lessons' way, as written there. Returns (training seconds, last epoch's mean loss)."""
-    import numpy as np
-    import torch
-    from PIL import Image
-    from torch import nn
-    from torch.utils.data import DataLoader, Dataset
-    from torchvision import transforms
+    import numpy as np  # deferred: lessons' loop; torch stays out of `aecore summary`
+    import torch  # deferred: lessons' loop; torch stays out of `aecore summary`
+    from PIL import Image  # deferred: lessons' loop; torch stays out of `aecore summary`
+    from torch import nn  # deferred: lessons' loop; torch stays out of `aecore summary`
+    from torch.utils.data import DataLoader, Dataset  # deferred: lessons' loop; torch stays out of `aecore summary`
+    from torchvision import transforms  # deferred: lessons' loop; torch stays out of `aecore summary`
 
     steps = [transforms.ToTensor()]
     if plan.scale == "signed":
@@ -152,14 +160,13 @@ def lessons_loop(model, plan, images_uint8, epochs: int, batch_size: int, lr: fl
 
 
 def cmd_bench(args) -> int:
-    from dataclasses import replace
+    import torch  # deferred: torch stays out of `aecore summary`
 
-    import torch
-
-    from aecore.learn import data
-    from aecore.learn.config import ConfigError, plan
-    from aecore.learn.train import prepare, run
-    from aecore.shapes.build import build
+    from aecore.learn import data  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.config import ConfigError, plan  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.devices import detect  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.train import prepare, run  # deferred: torch stays out of `aecore summary`
+    from aecore.shapes.build import build  # deferred: torch stays out of `aecore summary`
     try:
         config = _config(args)
         p = plan(config)
@@ -167,7 +174,6 @@ def cmd_bench(args) -> int:
     except (ConfigError, data.DatasetUnavailable, ValueError, OSError) as e:
         print(f"✗ {e}", file=sys.stderr)
         return EXIT_INVALID
-    from aecore.learn.devices import detect
     device = torch.device(args.device) if args.device else detect().torch_device
     x = prepare(images.train_x, p, cap=config.max_train, seed=config.seed)
     # Untimed warm-ups, so neither side pays the one-time kernel set-up for the other.
@@ -209,11 +215,9 @@ def cmd_bench(args) -> int:
 def cmd_bench_search(args) -> int:
     """One top-k query over N codes of D numbers: the lesson's way (torch.cdist + topk, float32, as in
     lesson 001's find_similar_images) and KeyIndex (exact, float64, ties by index), same data, one run."""
-    import statistics
+    import torch  # deferred: torch stays out of `aecore summary`
 
-    import torch
-
-    from aecore.use.search import KeyIndex
+    from aecore.use.search import KeyIndex  # deferred: torch stays out of `aecore summary`
     g = torch.Generator().manual_seed(0)
     keys = torch.randn(args.keys, args.dims, generator=g)
     queries = torch.randn(args.queries, args.dims, generator=g)
@@ -246,10 +250,6 @@ def cmd_bench_search(args) -> int:
 
 def cmd_bench_summary(args) -> int:
     """The Layer Builder's table for a long stack: median time of summarize() over many runs."""
-    import statistics
-
-    from aecore.shapes.layers import summarize
-    from aecore.shapes.presets import make
     stack, shape, _ = make("s0-keras-conv")
     long = (stack * (args.layers // len(stack) + 1))[:args.layers]  # the seed puzzle, repeated
     runs = []
@@ -315,5 +315,4 @@ def add_commands(sub) -> None:
     bsum.add_argument("--layers", type=int, default=30)
     bsum.add_argument("--runs", type=int, default=300)
     bsum.set_defaults(func=cmd_bench_summary)
-    from aecore.cli import load
     load.add_commands(what)
