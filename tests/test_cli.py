@@ -121,3 +121,19 @@ def test_train_a_lessons_recipe_and_a_family(tmp_path):
     p = subprocess.run([sys.executable, "-m", "aecore", "train", "--preset", "s0-keras-conv", "--family", "tied",
                         "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
     assert p.returncode == 2 and "mirror each other" in json.loads(p.stdout)["error"]
+
+
+def test_an_asked_for_sparsity_of_zero_is_zero():
+    """--lesson sparse --sparsity 0 is the page's run without a penalty (it was read as 'unset' and became 0.1)."""
+    import argparse
+
+    from aecore.cli import train as cli_train
+    ap = argparse.ArgumentParser()
+    cli_train.add_commands(ap.add_subparsers(dest="command"))
+
+    def config(*argv):
+        return cli_train._config(ap.parse_args(["train", *argv]))
+    assert config("--lesson", "sparse", "--sparsity", "0").sparsity == 0.0
+    assert config("--lesson", "sparse").sparsity == 0.1
+    assert config("--lesson", "sparse", "--sparsity", "0.01").sparsity == 0.01
+    assert config().sparsity == 0.0 and config("--sparsity", "0.001").sparsity == 0.001

@@ -52,7 +52,8 @@ def _lesson(args):
     if name == "end-to-end":
         return lessons.end_to_end_for(lessons.stacked(args.dataset, "greedy", device_kind=kind))
     if name == "sparse":
-        return lessons.sparse(args.dataset, k or 64, args.sparsity or 0.1, args.penalty or "kl", args.rho, kind)
+        weight = 0.1 if args.sparsity is None else args.sparsity  # an asked-for 0 is 0: the page's "no penalty" run
+        return lessons.sparse(args.dataset, k or 64, weight, args.penalty or "kl", args.rho, kind)
     if name == "anomaly":
         return lessons.anomaly(args.dataset, max(args.only_class, 0), kind)
     plain, vae = lessons.vae_pair(args.dataset, k or 2, args.beta, kind)
@@ -74,7 +75,7 @@ def _config(args):
         extra = dict(model=args.preset)
     return TrainConfig(dataset=args.dataset, model_params=model_params, loss=args.loss, lr=args.lr, epochs=args.epochs,
                        batch_size=args.batch_size, seed=args.seed, noise=args.noise, noise_level=args.noise_level,
-                       sparsity=args.sparsity, max_train=args.max_train, family=args.family, penalty=args.penalty or "l1",
+                       sparsity=args.sparsity or 0.0, max_train=args.max_train, family=args.family, penalty=args.penalty or "l1",
                        rho=args.rho, beta=args.beta, only_class=args.only_class, schedule=args.schedule, **extra)
 
 
@@ -275,7 +276,8 @@ def _train_args(p, epochs: int) -> None:
     p.add_argument("--loss", default="auto", choices=("auto", "bce", "mse"))
     p.add_argument("--noise", default="none", choices=("none", "gaussian", "salt_pepper", "masking"))
     p.add_argument("--noise-level", type=float, default=0.0)
-    p.add_argument("--sparsity", type=float, default=0.0)
+    p.add_argument("--sparsity", type=float, help="weight of the sparsity penalty (default 0; with --lesson "
+                                                    "sparse: 0.1, and 0 means none)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--max-train", type=int, default=20_000)
     p.add_argument("--device", choices=("cpu", "cuda", "mps"), help="default: the best one here")
