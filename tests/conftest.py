@@ -2,6 +2,7 @@
 guard against a hang) in place of timings, which depend on the machine and what else runs on it."""
 import json
 import logging
+import os
 import signal
 import tracemalloc
 from contextlib import contextmanager
@@ -32,6 +33,34 @@ def pytest_terminal_summary(terminalreporter, config):
         terminalreporter.write_sep("-", f"--update rewrote {len(written)} snapshot(s); review with git diff")
         for path in written:
             terminalreporter.write_line(path)
+
+
+@pytest.fixture(scope="session")
+def trained_home(tmp_path_factory) -> str:
+    """One model store for the whole run, for the tests that need the lessons' models to exist and do not test
+    how they come to be trained: each configuration is trained once per run, by the first test that needs it (a
+    page's worker, or ``train_once``), and found in the store by the others, as a class finds a warm cache."""
+    return str(tmp_path_factory.mktemp("trained-home"))
+
+
+def train_once(config, home: str):
+    """The trained model of ``config`` from the run's shared store (``trained_home``): trained here on the CPU
+    and kept there the first time, loaded from there after."""
+    from aecore.learn import store
+    from aecore.learn.train import run
+    before = os.environ.get("AECORE_HOME")
+    os.environ["AECORE_HOME"] = home
+    try:
+        result = store.load(config, device="cpu")
+        if result is None:
+            result = run(config, device="cpu")
+            store.save(result)
+        return result
+    finally:
+        if before is None:
+            os.environ.pop("AECORE_HOME", None)
+        else:
+            os.environ["AECORE_HOME"] = before
 
 
 @contextmanager

@@ -7,17 +7,18 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from apptest import ok, read, session
-from conftest import ROOT
+from conftest import ROOT, train_once
+
 from aecore.learn import store
-from aecore.learn.train import run
 from aecore.use.course import LESSONS, ORDER
 
 KEY_LEFT = re.compile(r"\b(course|class|tool|hide)\.[a-z0-9_]+(\.[a-z0-9_]+)*\b")
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    return str(tmp_path_factory.mktemp("lessons-home"))
+def home(trained_home):
+    """The run's one model store (conftest.trained_home): each model is trained once per run."""
+    return trained_home
 
 
 @pytest.fixture(autouse=True)
@@ -135,11 +136,9 @@ def test_a_choice_must_be_picked_before_it_is_checked():
 @pytest.fixture(scope="module")
 def trained_shapes(home):
     """Lesson 1's model, trained as the lesson trains it (a warm cache: what the class view's button does)."""
-    import os
-    os.environ["AECORE_HOME"] = home
     from aecore.app.guided import DATASETS, configs
     (config,) = configs("shapes", DATASETS["shapes"], "cpu")
-    store.save(run(config, device="cpu"))
+    train_once(config, home)
     return config
 
 

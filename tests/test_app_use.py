@@ -9,9 +9,9 @@ from streamlit.testing.v1 import AppTest
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory):
-    """One model cache for the module: each page trains its models once."""
-    return str(tmp_path_factory.mktemp("use-home"))
+def home(trained_home):
+    """The run's one model store (conftest.trained_home): each model is trained once per run."""
+    return trained_home
 
 
 @pytest.fixture(autouse=True)

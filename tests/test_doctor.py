@@ -5,7 +5,7 @@ import pytest
 
 from aecore.learn import data
 from aecore.learn.config import TrainConfig
-from aecore.learn.doctor import COLLAPSED_RATIO, diagnose, examine, measure
+from aecore.learn.doctor import COLLAPSED_RATIO, examine, measure
 from aecore.learn.train import prepare, run
 
 MNIST_QUICK = TrainConfig(epochs=3, batch_size=128, lr=1e-3)  # MNIST's quick settings, left on after a switch

@@ -6,6 +6,7 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import torch
+from conftest import train_once
 
 from aecore.learn import data
 from aecore.learn.config import ConfigError, TrainConfig, plan
@@ -123,9 +124,9 @@ def test_the_kl_penalty_needs_a_sigmoid_code():
     plan(lessons.sparse("digits", 64, 0.1, "kl", 0.05))
 
 
-def test_the_kl_penalty_holds_units_near_rho():
+def test_the_kl_penalty_holds_units_near_rho(trained_home):
     from aecore.use import sparse
-    result = run(lessons.sparse("digits", 64, 0.1, "kl", 0.05), device="cpu")
+    result = train_once(lessons.sparse("digits", 64, 0.1, "kl", 0.05), trained_home)  # the Sparse page's default
     u = sparse.units(result, prepare(data.load("digits").test_x, result.plan))
     assert abs(u.mean.mean() - 0.05) < 0.02 and u.near_zero > 0.4
 
@@ -173,15 +174,15 @@ def test_the_vae_samples_in_training_and_uses_the_mean_in_evaluation():
     assert not torch.equal(vae.forward_parts(x)[1], vae.forward_parts(x)[1]) and float(vae.kl.detach()) > 0
 
 
-def test_a_vae_learns_codes_near_the_prior():
-    """After training, the VAE's codes sit around N(0, I); the plain twin's are wherever training put them."""
+def test_a_vae_learns_codes_near_the_prior(trained_home):
+    """After training, the VAE's codes sit around N(0, I); the plain twin's are wherever training put them. The
+    VAE page's default pair (a code of 8 numbers), trained once per run for the page's tests too."""
     from aecore.use import search
-    plain_cfg, vae_cfg = lessons.vae_pair("digits", 2, 1.0)
-    plain_cfg, vae_cfg = replace(plain_cfg, epochs=10), replace(vae_cfg, epochs=10)
+    plain_cfg, vae_cfg = lessons.vae_pair("digits", 8, 1.0)
     test_x = prepare(data.load("digits").test_x, plan(vae_cfg))
     spread = {}
     for name, config in (("plain", plain_cfg), ("vae", vae_cfg)):
-        result = run(config, device="cpu")
+        result = train_once(config, trained_home)
         codes = search.embed(result.model, result.plan, test_x)
         spread[name] = float(codes.std(0).mean())
     assert 0.3 < spread["vae"] < 2.5 and spread["plain"] > 1.5 * spread["vae"]

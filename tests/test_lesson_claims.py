@@ -9,23 +9,28 @@ from dataclasses import replace
 import numpy as np
 import pytest
 import torch
+from conftest import train_once
 
+from aecore.app import guided as steps
 from aecore.learn import data
-from aecore.learn.train import from_model, prepare, run, to_model
+from aecore.learn.train import from_model, prepare, to_model
 from aecore.shapes.build import build
 from aecore.shapes.layers import summarize
-from aecore.app import guided as steps
 from aecore.use import course, generate, lessons, quality
 
 pytestmark = pytest.mark.claims
-_MODELS: dict = {}
+_HOME: list = []
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _shared(trained_home):
+    _HOME[:] = [trained_home]
 
 
 def trained(config):
-    """One trained model per configuration per test run."""
-    if config.key() not in _MODELS:
-        _MODELS[config.key()] = run(config, device="cpu")
-    return _MODELS[config.key()]
+    """One trained model per configuration per test run: the same store the pages' tests fill (a lesson and its
+    tool train the same configs)."""
+    return train_once(config, _HOME[0])
 
 
 def forward(result, x_uint8: torch.Tensor, clamp: bool = True) -> torch.Tensor:
