@@ -1,4 +1,5 @@
 """The training engine and the store, on the CPU with the offline digits (the workers: test_workers.py)."""
+import copy
 import json
 from dataclasses import replace
 
@@ -11,10 +12,18 @@ from aecore.learn.train import corrupt, run
 from aecore.shapes.presets import make
 
 QUICK = TrainConfig(epochs=3, batch_size=64, lr=3e-3, max_train=512)
+_QUICK: list = []
+
+
+def quick_run():
+    """QUICK trained once for the module; each caller gets its own copy (a test may change the weights)."""
+    if not _QUICK:
+        _QUICK.append(run(QUICK, device="cpu"))
+    return copy.deepcopy(_QUICK[0])
 
 
 def test_loss_falls_on_digits():
-    r = run(QUICK, device="cpu")
+    r = quick_run()
     assert r.images == 512 and r.device == "cpu" and len(r.history["train_loss"]) == 3
     assert r.history["train_loss"][-1] < r.history["train_loss"][0] - 0.05
     assert r.history["test_loss"][-1] < r.history["test_loss"][0]
@@ -22,8 +31,8 @@ def test_loss_falls_on_digits():
 
 
 def test_same_seed_same_losses_on_cpu():
-    a = run(QUICK, device="cpu").history
-    b = run(QUICK, device="cpu").history
+    a = quick_run().history
+    b = run(QUICK, device="cpu").history  # a run of its own: the same numbers again
     assert a["train_loss"] == b["train_loss"] and a["test_loss"] == b["test_loss"]
     c = run(TrainConfig(**{**QUICK.__dict__, "seed": 1}), device="cpu").history
     assert c["train_loss"] != a["train_loss"]
@@ -116,7 +125,7 @@ def test_a_model_over_budget_is_refused_before_anything_is_built(stack, batch, n
 
 
 def test_store_round_trip_and_disk_cache():
-    r = run(QUICK, device="cpu")
+    r = quick_run()
     assert store.load(QUICK) is None
     path = store.save(r)
     back = store.load(QUICK)
@@ -130,7 +139,7 @@ def test_store_round_trip_and_disk_cache():
 
 def test_store_takes_an_fsspec_url(monkeypatch, tmp_path):
     monkeypatch.setenv("AECORE_STORE", "memory://aecore-test-store")
-    r = run(QUICK, device="cpu")
+    r = quick_run()
     store.save(r)
     assert store.load(QUICK) is not None and store.saved() == [QUICK]
     monkeypatch.setenv("AECORE_STORE", f"file://{tmp_path}/shared")
@@ -153,7 +162,7 @@ def _rewrite(config, member: str, payload: bytes) -> None:
 
 
 def test_corrupt_weights_are_ignored_with_a_warning():
-    store.save(run(QUICK, device="cpu"))
+    store.save(quick_run())
     _rewrite(QUICK, "weights.pt", b"\x00garbage")
     with pytest.warns(UserWarning, match="ignoring the saved model"):
         assert store.load(QUICK) is None
@@ -169,7 +178,7 @@ class Payload:
 
 def test_pickle_payload_is_never_executed(tmp_path):
     import io
-    store.save(run(QUICK, device="cpu"))
+    store.save(quick_run())
     target = tmp_path / "written-by-the-payload"
     Payload.target = str(target)
     buffer = io.BytesIO()
@@ -184,7 +193,7 @@ def test_tampered_config_is_ignored():
     import io
     import zipfile
     from pathlib import Path
-    store.save(run(QUICK, device="cpu"))
+    store.save(quick_run())
     meta = json.loads(zipfile.ZipFile(io.BytesIO(Path(store.path_for(QUICK)).read_bytes())).read("config.json"))
     meta["config"]["epochs"] = 99
     _rewrite(QUICK, "config.json", json.dumps(meta).encode())
@@ -193,7 +202,7 @@ def test_tampered_config_is_ignored():
 
 
 def test_nan_weights_never_load_as_already_trained():
-    r = run(QUICK, device="cpu")
+    r = quick_run()
     with torch.no_grad():
         next(r.model.parameters())[0] = float("nan")
     store.save(r)
