@@ -1,6 +1,7 @@
 """Latent space: every test image as a point (its code), what one point rebuilds, and walks between two."""
 import numpy as np
 import streamlit as st
+from sklearn.decomposition import PCA
 
 from aecore import ui
 from aecore.use import search
@@ -14,10 +15,9 @@ TSNE_CAP = 1500  # t-SNE on two CPU cores: seconds for 1,500 points, minutes for
 def project(key: str, method: str, dims: int, _codes):
     codes = _codes.numpy()
     if method == "tsne":
-        from sklearn.manifold import TSNE
+        from sklearn.manifold import TSNE  # deferred: t-SNE, an optional view (issue 17), loads only if chosen
         codes = codes[:TSNE_CAP]
         return TSNE(n_components=dims, init="pca", perplexity=min(30, len(codes) - 1), random_state=0).fit_transform(codes)
-    from sklearn.decomposition import PCA
     pca = PCA(n_components=dims, random_state=0).fit(codes)
     return pca.transform(codes), pca.explained_variance_ratio_
 

@@ -8,6 +8,7 @@ import streamlit as st
 from aecore.app import state
 from aecore.shapes import editing, presets
 from aecore.shapes.layers import Summary, parse_shape, summarize
+from aecore.shapes.lower import torch_shape
 from aecore.shapes.rules import LayerError, fmt_shape
 from aecore.ui.common import bound, callback, go, plain, t
 
@@ -25,8 +26,6 @@ def current_summary(b: state.Builder) -> tuple[Summary | None, str | None]:
 
 def shape_table(summary: Summary, hide_from: int | None = None, torch_ops: list[str] | None = None) -> None:
     """The live table: failing row in red with its message, the bottleneck marked, warnings in amber."""
-    from aecore.shapes.lower import torch_shape
-
     first_shape = summary.input_shape if torch_ops is None else torch_shape(summary.input_shape, summary.dialect)
     rows = [{"#": "", t("table.layer"): t("table.input"), t("table.shape"): fmt_shape(first_shape),
              t("table.params"): ""}]

@@ -6,11 +6,18 @@ from __future__ import annotations
 
 import hmac
 import os
+from functools import partial
 
 import streamlit as st
+from streamlit import runtime
 
 from aecore.app import pages
-from aecore.ui.common import device_info, page_setup, plain, t
+from aecore.app.guided import DATASETS, SOURCES, configs, default_dataset
+from aecore.learn import data, fetches, store
+from aecore.ui.common import dataset_name, device_info, lang, page_setup, plain, t
+from aecore.ui.models import manager
+from aecore.ui.runview import progress_text
+from aecore.ui.using import label_of
 from aecore.use import course
 
 
@@ -30,7 +37,6 @@ def allowed(given: str | None, token: str | None) -> bool:
 
 
 def _sessions() -> int | None:
-    from streamlit import runtime
     try:
         return runtime.get_instance()._session_mgr.num_active_sessions()
     except Exception:  # noqa: BLE001 - not in a server (a test), or a streamlit without it
@@ -59,9 +65,6 @@ def show() -> None:
 
 @st.fragment(run_every=5.0)
 def _view() -> None:
-    from aecore.learn import store
-    from aecore.ui.models import manager
-    from aecore.ui.using import label_of
     m = manager()
     o = m.overview()
     keys = store.keys()
@@ -91,10 +94,6 @@ def _view() -> None:
 def _warm_row(m, keys: set, lesson: str, kind: str) -> None:
     """One lesson: how many of its models are ready, its source's datasets (here, downloading, or not here and
     why), and the button that gets what is missing."""
-    from aecore.app.guided import DATASETS, SOURCES, configs, default_dataset
-    from aecore.learn import data, fetches
-    from aecore.ui.common import dataset_name
-    from aecore.ui.runview import progress_text
     needed = _unique(configs(lesson, DATASETS[lesson], kind) + configs(lesson, default_dataset(lesson), kind))
     missing = [c for c in needed if c.key() not in keys]
     absent = [name for name in SOURCES[lesson] if not data.is_local(name)]
@@ -137,12 +136,6 @@ def _warm(m, lesson: str, kind: str, missing: list, absent: list) -> None:
     """Queue the lesson's missing models now; download its source's datasets that are not here in a background
     thread (``aecore.learn.fetches``: not in a training worker, whose slot the class needs), and once one has
     arrived, queue the lesson's models on the images it then uses."""
-    from functools import partial
-
-    from aecore.app.guided import configs
-    from aecore.learn import fetches
-    from aecore.ui.common import lang
-    from aecore.ui.common import dataset_name
     for config in missing:
         m.submit(config, keep=True)  # kept: it trains even with no student waiting yet
     for name in absent:  # made now, in this script's thread (configs reads the device through streamlit's cache)
@@ -153,8 +146,6 @@ def _warm(m, lesson: str, kind: str, missing: list, absent: list) -> None:
 
 def _queue_source(m, lesson: str, name: str, configs: list) -> None:
     """In the download's thread, once ``name`` is here: if the lesson now uses it, queue its models on it."""
-    from aecore.app.guided import default_dataset
-    from aecore.learn import store
     if default_dataset(lesson) != name:  # e.g. lesson 2 prefers CIFAR-10, which arrived first
         return
     keys = store.keys()

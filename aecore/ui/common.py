@@ -5,11 +5,18 @@ from __future__ import annotations
 import re
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from aecore import text
-from aecore.learn import data
 from aecore.app import links, pages
+from aecore.learn import data
+from aecore.learn.devices import detect
 from aecore.ui import learner, state
+
+try:  # Streamlit's private flag for its legacy pages/ mode (page_setup)
+    from streamlit.runtime.pages_manager import PagesManager
+except ImportError:  # pragma: no cover - a future streamlit without the legacy mode
+    PagesManager = None
 
 # ---- language ------------------------------------------------------------------------------------------
 
@@ -74,8 +81,7 @@ def plain(message: str) -> str:
 
 @st.cache_resource(show_spinner=False)
 def device_info():
-    from aecore.learn.devices import detect  # imports torch: once per server, cached
-    return detect()
+    return detect()  # once per server
 
 
 def device_kind() -> str:
@@ -110,10 +116,6 @@ def page_setup(page: str) -> state.Session:
     AppTest turns the legacy mode on again at every run of app.py (the flag is what tells those runs from
     a page's own AppTest, where it is off).
     """
-    try:
-        from streamlit.runtime.pages_manager import PagesManager
-    except ImportError:  # pragma: no cover - a future streamlit without the legacy mode
-        PagesManager = None
     if getattr(PagesManager, "uses_pages_directory", None):
         PagesManager.uses_pages_directory = False
         st.rerun()
@@ -261,7 +263,6 @@ def page_link(slug: str, label: str | None = None, icon: str | None = None) -> N
     """A link to another page (aecore.app.pages: its file, and by default its name and icon); when this page
     runs on its own (no navigation: tests, a direct script run) a plain link to the page's URL, never an
     exception."""
-    from streamlit.errors import StreamlitAPIException
     page = pages.PAGES[slug]
     label, icon = label or t(page.title), icon or page.icon
     try:
@@ -272,7 +273,6 @@ def page_link(slug: str, label: str | None = None, icon: str | None = None) -> N
 
 def go(slug: str, label: str | None = None, icon: str | None = None) -> None:
     """Open another page now (after a button); where there is no navigation (a page run alone), a link."""
-    from streamlit.errors import StreamlitAPIException
     try:
         st.switch_page(pages.PAGES[slug].file)
     except StreamlitAPIException:

@@ -26,9 +26,9 @@ from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
 from aecore.text import CATALOG
 from aecore.ui import steps, steps_models
-from aecore.ui.common import callback, go, page_setup, plain, share_box, shown, t
+from aecore.ui.common import (bound, callback, dataset_label, dataset_name, go, page_link, page_setup, plain,
+                              share_box, shown, t)
 from aecore.ui.steps import Ctx, code_of, open_in_tool, stand_in_note
-from aecore.ui.common import dataset_label, dataset_name
 from aecore.use import course
 
 COMPONENTS = {**steps.COMPONENTS, **steps_models.COMPONENTS}  # every step's component, by name
@@ -139,7 +139,6 @@ def _nav(lesson, progress, steps, where: str) -> None:
             st.info(t("course.finish_open", done=done, n=n), icon=":material/checklist:")
         i = course.ORDER.index(lesson)
         if i + 1 < len(course.ORDER):
-            from aecore.ui.common import page_link
             following = course.ORDER[i + 1]
             page_link(pages.lesson_page(following).slug,
                       t("course.next_lesson", name=t("course.nav." + following)), "➡️")
@@ -156,7 +155,6 @@ def _dataset_box(ctx, menu: bool) -> None:
     """The lesson's images: a menu (the source's datasets first), and a sentence that says which are in use and
     whose they are. A dataset that is not on this machine is never fetched from here: choosing one keeps the
     images in use and says how to get it."""
-    from aecore.ui.common import bound
     lesson, values = ctx.lesson, ctx.progress.values
     absent = st.session_state.pop(f"guide.{lesson}.absent", None)
     if values.get("dataset") not in (None, ctx.dataset):  # a link or an old record names a set not here

@@ -3,11 +3,15 @@ the small widgets they share: the dataset box and the side-by-side rows of image
 from __future__ import annotations
 
 import streamlit as st
+import torch
 
-from aecore.learn import data
-from aecore.ui.common import bound, class_labels, t
-from aecore.ui.common import dataset_label
-from aecore.use import course
+from aecore.learn import data, store
+from aecore.learn.families import TiedLinear
+from aecore.learn.train import prepare, reconstruct
+from aecore.ui.common import bound, class_labels, dataset_label, t
+from aecore.ui.models import cached_model, unavailable
+from aecore.use import anomaly, course, generate, pca, search, sparse
+from aecore.use.compare import SIZE_PARAM
 
 
 def dataset_box(container, use, page: str) -> str:
@@ -20,7 +24,6 @@ def dataset_box(container, use, page: str) -> str:
 def split(dataset: str, plan_key: str, _plan, only_class: int = -1, cap: int = 10_000, seed: int = 0):
     """(train uint8, test uint8, test labels, classes) in the model's channels and size; the training images
     are the run's own pick (``train.fixed_pick`` through ``prepare``)."""
-    from aecore.learn.train import prepare
     images = data.load(dataset)
     train_x = images.train_x if only_class < 0 else images.train_x[images.train_y == only_class]
     return (prepare(train_x, _plan, cap=cap, seed=seed), prepare(images.test_x, _plan), images.test_y.numpy(),
@@ -34,14 +37,12 @@ def _split(result):
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def pca_compare(key: str, _result) -> dict:
-    from aecore.use import pca
     train_x, test_x, _, _ = _split(_result)
     return pca.compare(_result, train_x, test_x)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def pca_curve(key: str, ks: tuple, _result) -> dict:
-    from aecore.use import pca
     train_x, test_x, _, _ = _split(_result)
     return pca.pca_curve(train_x, test_x, list(ks))
 
@@ -49,14 +50,12 @@ def pca_curve(key: str, ks: tuple, _result) -> dict:
 @st.cache_data(max_entries=64, show_spinner=False)
 def test_error(key: str, _result) -> float:
     """MSE per pixel on the test images, of the raw outputs: never clipped (PCA's are not: ``pca.ae_outputs``)."""
-    from aecore.use import pca
     _, test_x, _, _ = _split(_result)
     return pca.ae_error(_result.model, _result.plan, test_x)
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def anomaly_scores(key: str, _result):
-    from aecore.use import anomaly
     _, test_x, test_y, classes = _split(_result)
     return anomaly.scores(_result, test_x, test_y, _result.config.only_class), classes
 
@@ -64,14 +63,12 @@ def anomaly_scores(key: str, _result):
 @st.cache_data(max_entries=64, show_spinner=False)
 def anomaly_auc(key: str, _result) -> float:
     """The AUC of one normal class's model (a number: the bar chart of every class)."""
-    from aecore.use import anomaly
     s, _ = anomaly_scores(key, _result)
     return float(anomaly.roc(s.anomaly, s.error)["auc"])
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def sparse_units(key: str, _result):
-    from aecore.use import sparse
     _, test_x, _, _ = _split(_result)
     u = sparse.units(_result, test_x)
     return u, sparse.atoms(_result, u.mean)
@@ -83,7 +80,6 @@ NEAREST_SAMPLES = 64  # random codes measured for "how close to a real image" (t
 @st.cache_data(max_entries=16, show_spinner=False)
 def generated(key: str, n: int, _result) -> dict:
     """What a model makes from random codes: N(0, I) draws, draws matched to its codes, the 2-D map."""
-    from aecore.use import generate, search
     train_x, test_x, test_y, classes = _split(_result)
     codes = search.embed(_result.model, _result.plan, test_x)
     measured = generate.prior_samples(_result.model, _result.plan, NEAREST_SAMPLES, seed=0)  # the same codes for both
@@ -99,7 +95,6 @@ def generated(key: str, n: int, _result) -> dict:
 @st.cache_data(max_entries=32, show_spinner=False)
 def rebuilt(key: str, n: int, _result):
     """The first n test images of the run's set and the model's reconstructions of them."""
-    from aecore.learn.train import reconstruct
     _, test_x, _, _ = _split(_result)
     x = test_x[:n]
     return x, reconstruct(_result.model, _result.plan, x)[1]
@@ -136,7 +131,6 @@ def time_note(greedy, e2e) -> str:
 def tie_facts(model) -> tuple[int, bool]:
     """How the tie is real: how many decoder layers hold no weight of their own, and whether each one's
     weight is the very tensor of its encoder mirror (same memory), not a copy. Numbers, so they may be cached."""
-    from aecore.learn.families import TiedLinear
     tied = [m for m in model.modules() if isinstance(m, TiedLinear)]
     return len(tied), all(m.weight.data_ptr() == m.encoder[0].weight.data_ptr() for m in tied)
 
@@ -150,7 +144,6 @@ def tie_report(facts: tuple[int, bool]) -> str:
 
 def class_names(dataset: str, use) -> tuple:
     """The dataset's class names; when it cannot be had, says so with a way to an offline set and stops."""
-    from aecore.ui.models import unavailable
     try:
         return class_labels(data.load(dataset).classes)
     except data.DatasetUnavailable as e:
@@ -161,27 +154,22 @@ def class_names(dataset: str, use) -> tuple:
 @st.cache_data(max_entries=32, show_spinner=False)
 def rebuilt_of(key: str, rows: tuple, _result):
     """Chosen test images (by number) and the model's reconstructions of them."""
-    from aecore.learn.train import reconstruct
     _, test_x, _, _ = _split(_result)
     x = test_x[list(rows)]
     return x, reconstruct(_result.model, _result.plan, x)[1]
 
 
 def labels_tensor(labels):
-    import torch
     return torch.as_tensor(labels)
 
 
 def size_of(config) -> int:
-    from aecore.use.compare import SIZE_PARAM
     return int(dict(config.model_params)[SIZE_PARAM[config.model]])
 
 
 def known_runs(session) -> dict:
     """Runs a learner can compare, by key -> config: this session's last Train run (when it is kept), then
     every run saved on this server, newest first. Listed from their settings; only the two chosen load."""
-    from aecore.learn import store
-    from aecore.ui.models import cached_model
     out = {}
     last = session.train.config
     if last is not None and cached_model(last) is not None:

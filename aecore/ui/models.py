@@ -6,10 +6,17 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from aecore.learn import data
+from aecore.learn import data, store
+from aecore.learn.doctor import examine
+from aecore.learn.modelfile import MAX_FILE_MB, ModelFileError, pack
+from aecore.learn.pool import RunManager
+from aecore.learn.train import prepare, reconstruct
 from aecore.ui.common import callback, dataset_name, device_info, lang, plain, t
 
 
@@ -41,7 +48,6 @@ def _models() -> _Models:
 
 def manager():
     """The server's one queue of trainings (their workers are processes of their own)."""
-    from aecore.learn.pool import RunManager
     m = RunManager.shared()
     if m.liveness is None:
         m.liveness = _connected
@@ -50,14 +56,12 @@ def manager():
 
 
 def session_id() -> str | None:
-    from streamlit.runtime.scriptrunner import get_script_run_ctx
     ctx = get_script_run_ctx()
     return ctx.session_id if ctx is not None else None
 
 
 def _connected(watchers: set) -> bool:
     """Is any of these browser sessions still connected? (Outside a server: yes, nobody is reaped.)"""
-    from streamlit import runtime
     if not runtime.exists():
         return True
     server = runtime.get_instance()
@@ -66,9 +70,6 @@ def _connected(watchers: set) -> bool:
 
 def cached_model(config):
     """The trained model for exactly this config, from memory or disk, else None. Never trains."""
-    from dataclasses import replace
-
-    from aecore.learn import store
     models = _models()
     hit = models.get(config.key())
     if hit is not None:
@@ -81,7 +82,6 @@ def cached_model(config):
 
 def keep(result) -> None:
     """Save a finished run and share it (memory and disk): the same settings come back at once."""
-    from aecore.learn import store
     store.save(result)
     _models().put(result.config.key(), result)
 
@@ -106,14 +106,12 @@ def find_training(config):
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _packed(key: str, _result) -> bytes:
-    from aecore.learn.modelfile import pack
     return pack(_result)
 
 
 def model_files(tr, result, on_loaded) -> None:
     """Take the model home (one .zip: settings, history, weights) and bring one back (checked like a saved
     one; refused files change nothing). ``on_loaded(result)`` shows a model brought back."""
-    from aecore.learn.modelfile import MAX_FILE_MB
     with st.expander(t("file.title"), icon=":material/inventory_2:", expanded=tr.file_note is not None):
         if result is not None:
             c = result.config
@@ -128,8 +126,6 @@ def model_files(tr, result, on_loaded) -> None:
 
 
 def _brought_back(tr, on_loaded) -> None:
-    from aecore.learn import store
-    from aecore.learn.modelfile import ModelFileError
     file = st.session_state.get("train.upload")
     if file is None:
         tr.file_note = None
@@ -171,7 +167,6 @@ def unavailable(error, on_switch) -> None:
 def test_rows(result, n: int = 8) -> tuple:
     """A finished run's picture rows: ``n`` test images, what the model was given (None without noise) and what
     it rebuilt."""
-    from aecore.learn.train import prepare, reconstruct
     c = result.config
     sample = prepare(data.load(c.dataset).test_x, result.plan, cap=max(256, c.max_train // 4), seed=c.seed)[:n]
     inputs, outputs = reconstruct(result.model, result.plan, sample, c.noise, c.noise_level, c.seed)
@@ -180,7 +175,6 @@ def test_rows(result, n: int = 8) -> tuple:
 
 @st.cache_data(max_entries=32, show_spinner=False)
 def _diagnosis(key: str, _result):
-    from aecore.learn.doctor import examine
     return examine(_result)
 
 

@@ -2,8 +2,13 @@
 run stopped by hand (continue or keep), and the doctor's verdict with its cure."""
 from __future__ import annotations
 
-import streamlit as st
+import io
 
+import streamlit as st
+from PIL import Image
+
+from aecore.text import using
+from aecore.ui import viz
 from aecore.ui.common import callback, lang, t
 from aecore.ui.models import keep
 
@@ -32,8 +37,6 @@ def progress_bar(job, key: str, snap=None) -> None:
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _curve(train: tuple, test: tuple, epochs: int, language: str, loss_name: str):
-    from aecore.text import using
-    from aecore.ui import viz
     with using(language):
         return viz.loss_curve(list(train), list(test), epochs, None, loss_name)
 
@@ -41,11 +44,6 @@ def _curve(train: tuple, test: tuple, epochs: int, language: str, loss_name: str
 @st.cache_data(max_entries=64, show_spinner=False)
 def _picture(key: str, version: int, _rows) -> bytes | None:
     """The grid as PNG bytes, made once per (run, version): polling re-sends, never re-draws."""
-    import io
-
-    from PIL import Image
-
-    from aecore.ui import viz
     grid = viz.image_grid(_rows)
     if grid is None:
         return None

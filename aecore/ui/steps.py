@@ -30,9 +30,12 @@ from aecore.learn import data
 from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.layers import summarize
+from aecore.ui import lessons as L
+from aecore.ui import viz
 from aecore.ui.builder import shape_banner, shape_table
-from aecore.ui.common import callback, device_info, shown, t
-from aecore.use import course
+from aecore.ui.common import callback, dataset_name, device_info, page_link, shown, t
+from aecore.ui.using import codes, images_row, ready
+from aecore.use import course, quality, search
 
 
 @dataclass
@@ -60,7 +63,6 @@ class Ctx:
 # ---- the components ------------------------------------------------------------------------------------------
 
 def c_hourglass(ctx, reveal):
-    from aecore.ui import viz
     summary = summarize(*presets.make("s0-keras-conv"))
     st.plotly_chart(viz.hourglass(summary), key=f"guide.{ctx.lesson}.hourglass")
     return {}
@@ -85,13 +87,10 @@ def c_what_if_same(ctx, reveal):
 
 
 def ready_models(ctx, items):
-    from aecore.ui.using import ready
     return ready(items, "guide." + ctx.lesson)
 
 
 def _rebuilt_rows(result, n: int = 8):
-    from aecore.ui import lessons as L
-    from aecore.ui.using import images_row
     x, y = L.rebuilt(result.config.key(), n, result)
     images_row(x, [""] * len(x))
     images_row(y, [""] * len(y))
@@ -99,7 +98,6 @@ def _rebuilt_rows(result, n: int = 8):
 
 
 def _loss_chart(ctx, result):
-    from aecore.ui import viz
     h = result.history
     st.plotly_chart(viz.curves({t("course.loss_train"): h["train_loss"], t("course.loss_test"): h["test_loss"]},
                                t("course.loss_title"), t("viz.epoch"), t("viz.loss")),
@@ -113,7 +111,6 @@ def c_train_rebuild(ctx, reveal):
     _loss_chart(ctx, result)
     _rebuilt_rows(result)
     a, b = result.history["train_loss"][-1], result.history["test_loss"][-1]
-    from aecore.ui import lessons as L
     return {"truth": course.closer(a, b), "a": a, "b": b, "params": f"{L.unique_params(result.model):,}"}
 
 
@@ -154,8 +151,6 @@ def c_conv_rebuild(ctx, reveal):
 def c_denoise_rows(ctx, reveal):
     if not reveal:
         return {"data_note": stand_in_note(ctx)}
-    from aecore.ui.using import codes, images_row
-    from aecore.use import quality
     _, plain_cfg, dae_cfg = configs("conv", ctx.dataset, ctx.kind)
     plain_m, dae = ready_models(ctx, [(t("course.row_plain"), plain_cfg), (t("course.row_dae"), dae_cfg)])
     images, labels, _, _, _ = codes(plain_m, "test")
@@ -179,14 +174,11 @@ def stand_in_note(ctx) -> str:
     """A sentence when the step uses other images than the lesson (why), else nothing."""
     if ctx.step_dataset == ctx.dataset:
         return ""
-    from aecore.ui.common import dataset_name
     return t(f"course.{ctx.lesson}.{ctx.step.id}.stand_in", data=dataset_name(ctx.step_dataset),
              lesson_data=dataset_name(ctx.dataset))
 
 
 def c_neighbours(ctx, reveal):
-    from aecore.ui.using import codes, images_row
-    from aecore.use import search
     (result,) = ready_models(ctx, [(t("preset.s1-uva-conv"), configs("conv", ctx.dataset, ctx.kind)[1])])
     images, labels, test_codes, _, classes = codes(result, "test")
     v = ctx.progress.values
@@ -234,8 +226,6 @@ def c_mlp_rebuild(ctx, reveal):
 def c_space3d(ctx, reveal):
     if not reveal:
         return {}
-    from aecore.ui import viz
-    from aecore.ui.using import codes
     (result,) = ready_models(ctx, [(t("preset.s2-mlp3"), configs("code3d", ctx.dataset, ctx.kind)[0])])
     _, labels, test_codes, _, classes = codes(result, "test")
     points, y = test_codes.numpy()[:1500], labels.numpy()[:1500]
@@ -245,7 +235,6 @@ def c_space3d(ctx, reveal):
 
 
 def c_uses(ctx, reveal):
-    from aecore.ui.common import page_link
     cols = st.columns(4)
     for col, (slug, key) in zip(cols, (("latent", "tool.latent"), ("denoise", "tool.denoise"),
                                        ("anomaly", "course.code3d.uses.anomaly"), ("similar", "tool.similar"))):

@@ -8,8 +8,11 @@ import streamlit as st
 
 from aecore.app.guided import K_PCA, configs
 from aecore.learn.config import plan
+from aecore.learn.families import build_model
+from aecore.ui import lessons as L
 from aecore.ui.common import t
 from aecore.ui.steps import code_table, ready_models
+from aecore.ui.using import images_row
 from aecore.use import course
 
 
@@ -24,7 +27,6 @@ def _two(label_a: str, a: float, label_b: str, b: float, names: tuple = ("a", "b
 
 
 def _pca(ctx):
-    from aecore.ui import lessons as L
     linear_cfg, deep_cfg = configs("pca", ctx.dataset, ctx.kind)
     linear, deep = ready_models(ctx, [(t("pca.linear"), linear_cfg), (t("pca.deep"), deep_cfg)])
     return L.pca_compare(linear_cfg.key(), linear), L.test_error(deep_cfg.key(), deep)
@@ -40,7 +42,6 @@ def c_pca_numbers(ctx, reveal):
 
 
 def c_pca_pictures(ctx, reveal):
-    from aecore.ui.using import images_row
     r, _ = _pca(ctx)
     n = 8
     st.markdown(f"**{t('course.pca_components')}**")
@@ -70,8 +71,6 @@ def c_stacked_table(ctx, reveal):
 @st.cache_data(max_entries=8, show_spinner=False)
 def _tied_counts(plain_key: str, _plain, _tied) -> tuple:
     """Weights of the two models, built (not trained): counting needs no training."""
-    from aecore.learn.families import build_model
-    from aecore.ui import lessons as L
     a = build_model(plan(_plain).summary, "ae")
     b = build_model(plan(_tied).summary, "tied")
     return L.unique_params(a), L.unique_params(b), L.tie_facts(b)  # numbers only: the words are made per reader
@@ -82,7 +81,6 @@ def c_tied_params(ctx, reveal):
         return {}
     plain_cfg, tied_cfg = configs("stacked", ctx.dataset, ctx.kind)[:2]
     n_plain, n_tied, tie = _tied_counts(plain_cfg.key(), plain_cfg, tied_cfg)
-    from aecore.ui import lessons as L
     m = st.columns(2)
     m[0].metric(t("course.params_plain"), f"{n_plain:,}")
     m[1].metric(t("course.params_tied"), f"{n_tied:,}", f"{100 * (n_tied / n_plain - 1):.1f}%", delta_color="off")
@@ -92,7 +90,6 @@ def c_tied_params(ctx, reveal):
 
 def _two_errors(ctx, pair: slice, labels: tuple) -> tuple:
     """(error a, error b, result a, result b) of two of the lesson's models."""
-    from aecore.ui import lessons as L
     chosen = configs("stacked", ctx.dataset, ctx.kind)[pair]
     a_model, b_model = ready_models(ctx, list(zip(labels, chosen)))
     return L.test_error(chosen[0].key(), a_model), L.test_error(chosen[1].key(), b_model), a_model, b_model
@@ -108,7 +105,6 @@ def c_tied_error(ctx, reveal):
 def c_greedy(ctx, reveal):
     if not reveal:
         return {}
-    from aecore.ui import lessons as L
     a, b, greedy, e2e = _two_errors(ctx, slice(2, 4), (t("stacked.greedy"), t("stacked.e2e")))
     facts = _two(t("course.error_greedy"), a, t("course.error_e2e"), b)
     m = st.columns(2)

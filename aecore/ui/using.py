@@ -2,15 +2,22 @@
 what is missing, the codes of a split, rows of images, the learner's own upload."""
 from __future__ import annotations
 
+import random
+
 import streamlit as st
+import torch
+import torch.nn.functional as F
 
 from aecore.app import defaults, pages
 from aecore.learn import data
+from aecore.learn.train import fixed_pick, prepare, reconstruct
 from aecore.shapes import presets
 from aecore.ui import state
 from aecore.ui.common import bound, callback, class_labels, dataset_label, dataset_name, device_info, plain, shown, t
 from aecore.ui.models import cached_model, find_training, start_training, unavailable
 from aecore.ui.runview import progress_bar
+from aecore.use import search
+from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
 
 
 def model_source(page: str):
@@ -163,8 +170,6 @@ def label_of(config) -> str:
 @st.cache_resource(show_spinner=False, max_entries=6)
 def _codes(key: str, split: str, cap: int, _result):
     """(images uint8, labels, codes, KeyIndex) of one split, embedded once per model and split."""
-    from aecore.learn.train import fixed_pick, prepare
-    from aecore.use import search
     config, p = _result.config, _result.plan
     images = data.load(config.dataset)
     x = images.test_x if split == "test" else images.train_x
@@ -185,13 +190,11 @@ def codes(result, split: str = "test", cap: int = 3000):
 
 def rebuild(result, x):
     """What the model rebuilds from images ``x`` (uint8, as ``codes`` gives them)."""
-    from aecore.learn.train import reconstruct
     return reconstruct(result.model, result.plan, x)[1]
 
 
 def random_button(container, key: str, obj, attr: str, n: int) -> None:
     """A 'Random' button that puts a random image number (0 … n−1) into ``obj[attr]``."""
-    import random
 
     def pick():
         obj[attr] = random.randrange(n)
@@ -200,8 +203,6 @@ def random_button(container, key: str, obj, attr: str, n: int) -> None:
 
 def images_row(images, captions: list[str], zoom: int = 3) -> None:
     """Small images side by side, each enlarged with sharp pixels, each with its caption."""
-    import torch
-    import torch.nn.functional as F
     if images is None or not len(images):
         return
     big = F.interpolate(images.float(), scale_factor=zoom, mode="nearest").round().to(torch.uint8)
@@ -214,7 +215,6 @@ DARK_BACKGROUND = ("digits", "mnist", "fashion-mnist")  # light shapes on black:
 
 def upload_box(page: str, result):
     """A file uploader for the learner's own image -> uint8 (1, C, H, W) in the model's input, or None."""
-    from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
     if not shown("upload"):
         return None
     p = result.plan

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from math import prod
 
+import numpy as np
 import plotly.graph_objects as go
+import torch
+import torch.nn.functional as F
 
 from aecore.shapes.layers import Summary
 from aecore.shapes.rules import fmt_shape
@@ -85,9 +88,7 @@ def loss_curve(train: list, test: list, epochs: int, running: tuple | None = Non
 def image_grid(rows, zoom: int = 3, pad: int = 2):
     """Rows of uint8 images (each (N, C, H, W)) -> one uint8 (H, W, 3) numpy picture, enlarged ``zoom``× with
     sharp pixels, rows stacked in the order given (e.g. originals, noisy inputs, reconstructions)."""
-    import torch
-    import torch.nn.functional as F
-    from torchvision.utils import make_grid
+    from torchvision.utils import make_grid  # deferred: torchvision, +1.3 s on importing aecore.ui, for grids only
     rows = [r for r in rows if r is not None and len(r)]
     if not rows:
         return None
@@ -128,7 +129,6 @@ def latent_scatter(points, labels, classes, selected: int | None = None,
                    axis_names: tuple = ("z₁", "z₂", "z₃")) -> go.Figure:
     """The codes as points, one colour per class; WebGL in 2-D (thousands of points), a 3-D scatter in 3-D.
     Each point carries its image number (customdata) so a click can select it."""
-    import numpy as np
     points, labels = np.asarray(points), np.asarray(labels)
     three = points.shape[1] >= 3
     fig = go.Figure()
@@ -256,7 +256,6 @@ def class_bars(names: list, values: list, current: int, title: str, x_title: str
 
 def unit_bars(series: dict, rho: float | None, title: str, x_title: str, y_title: str) -> go.Figure:
     """Each code unit's mean activation, units sorted from most to least active, one trace per model."""
-    import numpy as np
     fig = go.Figure()
     for i, (label, values) in enumerate(series.items()):
         v = np.sort(np.asarray(values))[::-1]
@@ -269,7 +268,6 @@ def unit_bars(series: dict, rho: float | None, title: str, x_title: str, y_title
 
 def codes_2d(points, labels, classes, title: str, ring: bool = True) -> go.Figure:
     """A 2-number code as points coloured by class, with the circle holding 95% of N(0, I) (radius 2.45)."""
-    import numpy as np
     fig = latent_scatter(points, labels, classes, None, ("z₁", "z₂"))
     if ring:
         a = np.linspace(0, 2 * np.pi, 100)
