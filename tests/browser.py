@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -55,10 +56,25 @@ def start_app(home: Path, env: dict | None = None, tries: int = 5):
     raise RuntimeError("streamlit did not start: " + (home / "server.log").read_text()[-2000:])
 
 
+def warm_cache(shared: str, home: Path) -> None:
+    """The server starts with the models this run's other tests have trained (conftest.trained_home), as a class
+    server starts with the cache its Class view warmed; all but lesson 1's model, which the lesson walk trains in
+    the browser (the 'train what is missing' flow, from the button to the verdict). Run alone, the browser tests
+    find nothing there and train everything."""
+    from aecore.app.guided import DATASETS, configs
+    (walked,) = configs("shapes", DATASETS["shapes"], "cpu")
+    (home / "models").mkdir(parents=True, exist_ok=True)
+    for f in (Path(shared) / "models").glob("*.zip"):
+        if f.stem != walked.key():
+            shutil.copy(f, home / "models" / f.name)
+
+
 @pytest.fixture(scope="session")
-def server(tmp_path_factory):
-    """`streamlit run app.py` on localhost, with its own empty data and model folders."""
-    proc, url, log = start_app(tmp_path_factory.mktemp("app-home"))
+def server(tmp_path_factory, trained_home):
+    """`streamlit run app.py` on localhost, with its own data and model folders (the models warmed: warm_cache)."""
+    home = tmp_path_factory.mktemp("app-home")
+    warm_cache(trained_home, home)
+    proc, url, log = start_app(home)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
