@@ -34,6 +34,7 @@ if tr.model == "custom":
     st.caption(t("train.custom_is", n=len(b.layers), shape=b.input_text, dialect=b.dialect))
 
 s = tr.settings_for(tr.dataset, tr.model, ui.device_kind())
+ui.form.settle(s, tr.dataset, tr.model)  # a value set past the widgets is made one they offer, and said
 fields = ui.form.pairs(s, tr.model)
 
 def submit():
@@ -96,6 +97,14 @@ if tr.job is None:  # a reloaded tab, or a second learner: the training of these
         found = None
     if found is not None:
         tr.config, tr.job = found.config, found
+    elif tr.config is None and tr.from_link:  # a reload (or a link) of settings already trained: their result
+        try:
+            linked = session.form_config(ui.device_kind())
+        except (ConfigError, LayerError):
+            linked = None
+        if linked is not None and ui.cached_model(linked) is not None:
+            tr.config = linked
+    tr.from_link = False
 current, job = tr.config, tr.job
 if current is None:
     st.info(t("train.ready"), icon=":material/info:")

@@ -163,3 +163,36 @@ def test_the_train_form_draws_every_field_of_the_table():
             assert len(w.options) == len(f.options), f.url
     for name in s.params:
         assert at.number_input(key=f"train.p.s0-keras-conv.{name}").value == s.params[name]
+
+
+# ---- values set past the widgets (issue 18: injected into the session) ----------------------------------------------
+
+def test_values_set_past_the_widgets_are_clamped_or_refused_with_a_notice():
+    s = Session()
+    st = s.train.settings_for("digits", "s1-uva-conv", "cpu")
+    st.epochs, st.lr, st.batch_size, st.max_train, st.loss = 10**6, float("nan"), -5, 10**9, "hinge"
+    st.noise_level, st.params["latent"], st.params["base"] = 0.33, 10**9, "many"
+    fresh = Session().train.settings_for("digits", "s1-uva-conv", "cpu")
+    said = fields.settle(st, presets.PRESETS["s1-uva-conv"].params, fresh)
+    assert (st.epochs, st.batch_size, st.max_train, st.noise_level) == (100, 16, 1_000_000, 0.35)
+    assert st.lr == fresh.lr and st.loss == "auto"  # no value at all: the default again, and said
+    specs = presets.PRESETS["s1-uva-conv"].params
+    assert st.params["latent"] == specs["latent"].high and st.params["base"] == specs["base"].default
+    keys = [(k, v["name"]) for k, v in said]
+    assert keys[:6] == [("link.clamped", "epochs"), ("link.nearest", "batch"), ("link.bad_value", "lr"),
+                        ("link.bad_value", "loss"), ("link.clamped", "level"), ("link.clamped", "max")]  # form order
+    assert sorted(keys[6:]) == [("link.bad_value", "base"), ("link.clamped", "latent")]
+    assert fields.settle(st, specs, fresh) == []  # settled: nothing more to say
+
+
+def test_the_train_page_says_what_it_changed_and_draws_the_form():
+    from apptest import ok
+    from streamlit.testing.v1 import AppTest
+    at = ok(AppTest.from_file(str(ROOT / "pages" / "train.py"), default_timeout=60).run())
+    st = at.session_state["aecore.session"].train.settings_for("digits", "s0-keras-conv", "cpu")
+    st.epochs, st.lr, st.batch_size, st.max_train = 10**6, float("nan"), -5, 10**9
+    ok(at.run())
+    warnings = " ".join(w.value for w in at.warning)
+    assert "epochs = 1000000 is out of range; 100 is used." in warnings and "'nan' is not a value for lr" in warnings
+    assert at.slider(key="train.epochs").value == 100 and at.number_input(key="train.max").value == 1_000_000
+    assert at.select_slider(key="train.batch").value == 16

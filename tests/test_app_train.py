@@ -53,6 +53,11 @@ def test_train_shows_progress_then_the_result_then_the_cache():
     submit(other)
     assert session(other).train.job is None
     assert other.success[0].value.startswith("Already trained with these settings (kept in memory)")
+    reloaded = AppTest.from_file(TRAIN, default_timeout=90)  # a reload: a new session, the address kept
+    reloaded.query_params.update({k: at.query_params[k] for k in at.query_params})
+    ok(reloaded.run())
+    assert reloaded.success[0].value.startswith("Already trained with these settings")  # the result, not the form
+    assert session(reloaded).train.config == session(at).train.config and session(reloaded).train.job is None
 
 
 def builder_stack(at, stack, shape=(28, 28, 1), dialect="keras"):

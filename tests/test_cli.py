@@ -137,3 +137,19 @@ def test_an_asked_for_sparsity_of_zero_is_zero():
     assert config("--lesson", "sparse").sparsity == 0.1
     assert config("--lesson", "sparse", "--sparsity", "0.01").sparsity == 0.01
     assert config().sparsity == 0.0 and config("--sparsity", "0.001").sparsity == 0.001
+
+
+def test_train_takes_one_workers_share_of_the_cpu_unless_told(capsys):
+    """A teacher pre-training on the class's server takes one worker's threads, not every core (--threads)."""
+    import torch
+
+    from aecore.cli import main
+    from aecore.learn.devices import detect
+    from aecore.learn.pool import default_workers
+    before = torch.get_num_threads()
+    try:
+        for extra, threads in (([], default_workers(detect().kind)[1]), (["--threads", "2"], 2)):
+            assert main(["train", "--epochs", "1", "--max-train", "64", "--json", *extra]) == 0
+            assert json.loads(capsys.readouterr().out)["threads"] == threads == torch.get_num_threads()
+    finally:
+        torch.set_num_threads(before)

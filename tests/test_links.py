@@ -163,3 +163,12 @@ def test_the_address_bar_follows_the_state():
     session(at).train.job.join(120)
     ok(at.run())
     assert at.query_params["epochs"] in ("21", ["21"]) and at.query_params["data"] in ("digits", ["digits"])
+
+
+def test_a_flood_of_bad_values_is_one_notice():
+    """700 unusable model parameters: one notice that counts them (not 700 warnings down the page)."""
+    s = fresh("train", {"model": "s1-uva-conv", "params": ",".join(f"x{i}:1" for i in range(700)), "epochs": "0"})
+    assert notices(s) == ["link.many"] and s.notices[0][1]["n"] == 701
+    assert s.notices[0][1]["names"] == "epochs, params, …"
+    few = fresh("train", {"epochs": "0", "lr": "7"})
+    assert notices(few) == ["link.clamped", "link.nearest"]  # a few are each said as before

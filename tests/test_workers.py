@@ -15,11 +15,22 @@ QUICK = TrainConfig(epochs=2, batch_size=64, lr=3e-3, max_train=512)
 LONG = TrainConfig(epochs=60, batch_size=16, lr=1e-3, max_train=1000)
 
 
-@pytest.fixture
-def manager():
+@pytest.fixture(scope="module")
+def one_manager():
+    """One queue with one worker for the module: the worker's start (torch's import) is paid once."""
     m = RunManager(workers=1, threads=1)
     yield m
     m.shutdown()
+
+
+@pytest.fixture
+def manager(one_manager):
+    """The module's queue, left as each test found it: nobody asked about, nothing queued or training."""
+    yield one_manager
+    one_manager.liveness = None
+    for folder in list(one_manager._runs):
+        one_manager.stop(folder)
+    wait(lambda: not one_manager.overview()["training"] and not one_manager.overview()["queued"])
 
 
 def wait(predicate, seconds=120.0):
@@ -203,3 +214,21 @@ def test_the_same_queue_on_ray(tmp_path):
     out = json.loads(p.stdout.strip().splitlines()[-1])
     assert out["kind"] == "ray" and out["joined"] and out["phase"] == "done" and out["epochs"] == 2
     assert out["stored"] and out["long_phase"] == "stopped" and out["long_steps"] > 0
+
+
+def test_a_reload_finds_a_continued_run_and_train_joins_it(manager):
+    """Stop, Continue, reload: the reloaded tab finds the continued run, and pressing Train on the same settings
+    joins it instead of starting the settings over in the stopped run's folder (its checkpoint is kept)."""
+    h = manager.submit(LONG, watcher="tab")
+    wait(lambda: h.snapshot().phase == "training" and h.snapshot().step >= 2)
+    h.stop()
+    wait(lambda: not h.running)
+    done = h.result.checkpoint.done_steps
+    more = manager.submit(LONG, watcher="tab", resume_from=h.id, done_steps=done)
+    assert more.folder != h.folder
+    found = manager.find(LONG, watcher="reloaded-tab")
+    assert found is not None and found.folder == more.folder
+    again = manager.submit(LONG, watcher="reloaded-tab")
+    assert again.folder == more.folder and h.result.checkpoint.done_steps == done  # the stopped run is untouched
+    more.stop()
+    wait(lambda: not more.running)

@@ -42,11 +42,33 @@ class Field:
                 raise ValueError(raw)
             return raw == "true", None
         value = as_int(raw) if self.kind == "int" or (self.kind == "steps" and _whole(self.options)) else as_float(raw)
+        return self._settled(value, clip(raw))
+
+    def check(self, value):
+        """A value already in the state, set past the widget (a stale session, a script): (the value the form
+        can show, a notice (key, values) or None). ValueError when it is no value of this field (NaN, a text
+        for a number, a fraction for a whole number) — never a silent replacement."""
+        if self.kind == "option":
+            if value not in self.options:
+                raise ValueError(value)
+            return value, None
+        if self.kind == "flag":
+            if not isinstance(value, bool):
+                raise ValueError(value)
+            return value, None
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+            raise ValueError(value)
+        whole = self.kind == "int" or (self.kind == "steps" and _whole(self.options))
+        if whole and value != int(value):
+            raise ValueError(value)
+        return self._settled(int(value) if whole else float(value), clip(number(value)))
+
+    def _settled(self, value, shown: str):
         used = self.clamp(value)
         if used == value:
             return used, None
         key = "link.nearest" if self.kind == "steps" else "link.clamped"
-        return used, (key, {"name": self.url, "value": clip(raw), "used": number(used)})
+        return used, (key, {"name": self.url, "value": shown, "used": number(used)})
 
     def clamp(self, value):
         """The value the form offers nearest to ``value``: a step of its slider, or its range's bound."""
@@ -115,6 +137,33 @@ def in_group(group: str) -> list[Field]:
 
 
 FIXED_PARAMS = ("channels", "side")  # a preset's parameters that follow the dataset: never set by hand
+
+
+def settle(settings, model_params: dict, fresh) -> list[tuple]:
+    """Every value of one form's settings (a TrainSettings) made one the form offers, before a widget shows it:
+    clamped or moved to the nearest step with a notice, or, when it is no value of its field at all, set back
+    to ``fresh``'s (the defaults) with a notice. Returns the notices [(key, values)]; a widget never meets a
+    value it would raise on, and nothing changes in silence. ``model_params``: the model's presets.Param specs."""
+    notices = []
+
+    def one(f: Field, obj, default) -> None:
+        value = obj[f.attr] if isinstance(obj, dict) else getattr(obj, f.attr)
+        try:
+            used, notice = f.check(value)
+        except ValueError:
+            used, notice = default, ("link.bad_value", {"name": f.url, "value": clip(str(value))})
+        if notice is not None:
+            notices.append(notice)
+            if isinstance(obj, dict):
+                obj[f.attr] = used
+            else:
+                setattr(obj, f.attr, used)
+    for f in TRAIN:
+        one(f, settings, getattr(fresh, f.attr))
+    for name in list(settings.params):
+        if name in model_params and name not in FIXED_PARAMS:
+            one(field_for(name, model_params[name]), settings.params, model_params[name].default)
+    return notices
 
 
 def field_for(name: str, spec) -> Field:

@@ -32,6 +32,7 @@ MAX_VALUE = 6000          # characters in one parameter's value
 MAX_PARAMS = 40           # parameters read from one URL
 MAX_STACK_JSON = 64_000   # bytes a compressed stack may grow to (a zip bomb stops here)
 MAX_DEPTH = 4             # nesting of a layer's values: ((1, 2), (0, 0)) is depth 3
+MAX_NOTICES = 5           # corrections said one by one; more are counted in one notice
 
 
 class LinkError(ValueError):
@@ -136,9 +137,25 @@ def url(base: str, params: dict) -> str:
 # ---- parameters -> state -----------------------------------------------------------------------------------
 
 def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
-    """Set the session from a URL's parameters; every correction becomes a notice (key, values)."""
-    notices = session.notices
+    """Set the session from a URL's parameters; every correction becomes a notice (key, values). More than
+    MAX_NOTICES corrections (a link with a thousand bad values) become one notice that counts them."""
+    notices = []
+    try:
+        _apply(session, params, page, device_kind, notices)
+    finally:
+        session.notices.extend(summary(notices))
 
+
+def summary(notices: list) -> list:
+    """The notices as they are, or, when there are many, one that counts them and names the first few."""
+    if len(notices) <= MAX_NOTICES:
+        return notices
+    names = [str(v.get("name", "")) for _, v in notices if v.get("name")]
+    first = ", ".join(dict.fromkeys(names[:MAX_NOTICES]))
+    return [("link.many", {"n": len(notices), "names": clip(first + ", …", 120)})]
+
+
+def _apply(session, params: dict, page: str, device_kind: str, notices: list) -> None:
     def note(key: str, **values) -> None:
         notices.append((key, values))
 
@@ -225,6 +242,7 @@ def _apply_stack(b, p: dict, note) -> None:
 
 def _apply_train(session, p: dict, note, device_kind: str) -> None:
     tr = session.train
+    tr.from_link = "model" in p or "data" in p
     if "data" in p:
         if p["data"] in data.REGISTRY:
             tr.dataset = p["data"]

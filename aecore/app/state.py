@@ -175,6 +175,13 @@ def preset_params(model: str) -> dict:
 
 # ---- the Train page ----------------------------------------------------------------------------------
 
+def fresh_settings(dataset: str, model: str, device_kind: str) -> TrainSettings:
+    """What the Train form starts from for a dataset and model on this kind of machine (aecore.app.defaults)."""
+    quick = defaults.quick(dataset, model, device_kind)
+    return TrainSettings(epochs=quick["epochs"], batch_size=quick["batch_size"], lr=quick["lr"],
+                         max_train=quick.get("max_train", 20_000), params=preset_params(model))
+
+
 @dataclass
 class TrainSettings:
     """What the Train form shows for one dataset and model: the learner's choices, else good defaults."""
@@ -200,14 +207,13 @@ class Train:
     note: str | None = None         # a one-off message key for the page (e.g. the Builder's hand-off)
     error: str | None = None        # why the last press of Train was refused
     file_note: tuple | None = None  # (kind, text) after a model file was brought back: loaded, or refused
+    from_link: bool = False         # the settings came from the address (a reload, a shared link): their
+                                    # model, when it is trained, is shown at once
 
     def settings_for(self, dataset: str, model: str, device_kind: str) -> TrainSettings:
         key = f"{dataset}|{model}"
         if key not in self.settings:
-            quick = defaults.quick(dataset, model, device_kind)
-            self.settings[key] = TrainSettings(epochs=quick["epochs"], batch_size=quick["batch_size"], lr=quick["lr"],
-                                               max_train=quick.get("max_train", 20_000),
-                                               params=preset_params(model))
+            self.settings[key] = fresh_settings(dataset, model, device_kind)
         return self.settings[key]
 
 

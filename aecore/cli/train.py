@@ -79,11 +79,28 @@ def _config(args):
                        rho=args.rho, beta=args.beta, only_class=args.only_class, schedule=args.schedule, **extra)
 
 
+def set_threads(asked: int | None) -> int:
+    """Torch's CPU threads for a command-line training: ``--threads``, else the budget one of the app's workers
+    gets on this machine (aecore.learn.pool.default_workers), so a teacher pre-training a lesson on the class's
+    server takes one worker's share, not every core."""
+    import torch  # deferred: torch stays out of `aecore summary`
+
+    from aecore.learn.devices import detect  # deferred: torch stays out of `aecore summary`
+    from aecore.learn.pool import default_workers  # deferred: torch stays out of `aecore summary`
+    threads = asked if asked and asked > 0 else default_workers(detect().kind)[1]
+    torch.set_num_threads(threads)
+    return threads
+
+
 def cmd_train(args) -> int:
     from aecore.learn import data  # deferred: torch stays out of `aecore summary`
     from aecore.learn.config import ConfigError  # deferred: torch stays out of `aecore summary`
     from aecore.learn.doctor import examine  # deferred: torch stays out of `aecore summary`
     from aecore.learn.train import run  # deferred: torch stays out of `aecore summary`
+    threads = set_threads(args.threads)
+    if not args.json:
+        print(f"training with {threads} CPU thread(s) (the app's workers' budget; --threads to change it)",
+              file=sys.stderr)
     try:
         config = _config(args)
         result = run(config, device=args.device)
@@ -94,7 +111,7 @@ def cmd_train(args) -> int:
         from aecore.learn import store  # deferred: torch stays out of `aecore summary`
         store.save(result)
     d = examine(result)
-    out = {"device": result.device, "images": result.images, "epoch_s": result.history["epoch_s"],
+    out = {"device": result.device, "threads": threads, "images": result.images, "epoch_s": result.history["epoch_s"],
            "train_loss": [round(x, 6) for x in result.history["train_loss"]],
            "test_loss": [round(x, 6) for x in result.history["test_loss"]],
            "doctor": {"verdict": d.verdict, "ratio": round(d.ratio, 4), "spread": round(d.spread, 4),
@@ -300,6 +317,7 @@ def add_commands(sub) -> None:
     tr = sub.add_parser("train", help="train one model and print its losses")
     _train_args(tr, epochs=5)
     tr.add_argument("--save", action="store_true", help="keep the model in the cache the app reads")
+    tr.add_argument("--threads", type=int, help="CPU threads for torch (default: one app worker's share)")
     tr.set_defaults(func=cmd_train)
     bench = sub.add_parser("bench", help="side-by-side speed: the lessons' loop against this engine")
     what = bench.add_subparsers(dest="what", required=True)

@@ -241,6 +241,11 @@ class RunManager:
         folder = str(files.folder)
         with self._lock:
             run = self._runs.get(folder)
+            if run is None and resume_from is None:  # the same settings continued from a stop: join that run
+                key = config.key()
+                run = next((r for r in self._runs.values() if r.config.key() == key), None)
+                if run is not None:
+                    files, folder = run.files, str(run.files.folder)
             if run is None:
                 limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
                 files.create(Job(files.id, config.to_dict(), lang, resume_from, limit))
@@ -254,12 +259,17 @@ class RunManager:
         return RunHandle(self, files, config)
 
     def find(self, config, watcher: str | None = None):
-        """The run of exactly these settings that is queued or training (a reloaded tab finds it), or None."""
+        """The run of exactly these settings that is queued or training, or None: a reloaded tab finds it,
+        whether it is the first run of the settings or one that continues a stopped run of them."""
         files = RunFiles(run_id(config), runs_dir())
         with self._lock:
             run = self._runs.get(str(files.folder))
-            if run is None:
-                return None
+            if run is None:  # a continued run has an id of its own (run_id(..., resume_from)): same settings
+                key = config.key()
+                run = next((r for r in self._runs.values() if r.config.key() == key), None)
+                if run is None:
+                    return None
+                files = run.files
             if watcher:
                 run.watchers.add(watcher)
         return RunHandle(self, files, config)

@@ -6,8 +6,9 @@ import streamlit as st
 
 from aecore.app import fields
 from aecore.app.fields import Field
+from aecore.app.state import fresh_settings
 from aecore.shapes import presets
-from aecore.ui.common import bound, t
+from aecore.ui.common import bound, device_kind, t
 
 KEY = "train."  # a field's widget key is KEY + its URL key: one name for a setting, in the page and in a link
 
@@ -32,6 +33,14 @@ def widget(container, f: Field, obj, model: str = "", in_form: bool = True):
     low, high = (float(f.low), float(f.high)) if f.kind == "float" else (int(f.low), int(f.high))
     step = {"step": f.step if f.kind == "float" else int(f.step)} if f.step else {}
     return bound(draw, label, low, high, **step, **kw)
+
+
+def settle(settings, dataset: str, model: str) -> None:
+    """Before the form is drawn: each value a widget would show is one it offers (aecore.app.fields.settle),
+    and each one that had to change is said above the form."""
+    specs = presets.PRESETS[model].params if model in presets.PRESETS else {}
+    for key, values in fields.settle(settings, specs, fresh_settings(dataset, model, device_kind())):
+        st.warning(t("form.notice", what=t(key, **values)), icon=":material/tune:")
 
 
 def _items(name: str, settings, model: str) -> list[tuple]:
