@@ -104,12 +104,30 @@ def open_page(browser, server: str, path: str, heading: str, height: int = 1600)
     return page, errors
 
 
-def settle(page, timeout_ms: int = 120_000) -> None:
-    """Wait until the script run is over and the page has stopped changing."""
-    page.wait_for_timeout(600)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-                           " && !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=timeout_ms)
-    page.wait_for_timeout(800)
+# The app is idle: Streamlit's own flag on its root says no script runs (its e2e tests read the same attribute),
+# no "Running..." widget and no skeleton of a page still being drawn.
+IDLE = ("() => !!document.querySelector('[data-testid=\"stApp\"][data-test-script-state=\"notRunning\"]')"
+        " && !document.querySelector('[data-testid=\"stStatusWidget\"]')"
+        " && !document.querySelector('[data-testid=\"stSkeleton\"]')")
+# Resolves once nothing in the page has changed for ms milliseconds (a MutationObserver): a condition on the
+# page, so it ends as soon as the page is still, however fast or slow the machine is.
+STILL = """ms => new Promise(resolve => {
+    let timer;
+    const observer = new MutationObserver(() => { clearTimeout(timer); timer = setTimeout(done, ms); });
+    function done() { observer.disconnect(); resolve(true); }
+    observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+    timer = setTimeout(done, ms);
+    setTimeout(done, 20000);  // a page that never stops changing (a live view): go on; the IDLE check follows
+})"""
+
+
+def settle(page, timeout_ms: int = 120_000, still_ms: int = 500) -> None:
+    """Wait until the script run an action started is over and the page has stopped changing: the page still
+    for ``still_ms`` (a click's rerun starts well within it, and changes the page when it does), then idle,
+    then still again (what the run drew has landed). No fixed wait."""
+    page.evaluate(STILL, still_ms)
+    page.wait_for_function(IDLE, timeout=timeout_ms)
+    page.evaluate(STILL, still_ms)
 
 
 def shot(page, name: str) -> Path:

@@ -119,7 +119,7 @@ def test_a_reloaded_tab_finds_its_run_again(manager):
     wait(lambda: not h.running, 30)
 
 
-DROPOUT = TrainConfig(model="custom", dialect="keras", input_shape=(28, 28, 1), epochs=3, batch_size=32, max_train=1500,
+DROPOUT = TrainConfig(model="custom", dialect="keras", input_shape=(28, 28, 1), epochs=2, batch_size=32, max_train=512,
                       stack='[{"type": "Flatten"}, {"type": "Dense", "units": 64, "activation": "relu"}, '
                             '{"type": "Dropout", "rate": 0.5}, {"type": "Dense", "units": 784, "activation": "sigmoid"},'
                             ' {"type": "Reshape", "target_shape": [28, 28, 1]}]')

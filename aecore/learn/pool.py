@@ -38,7 +38,7 @@ import torch
 from aecore.learn import data
 from aecore.learn.devices import detect
 from aecore.learn.handle import RunHandle
-from aecore.learn.runs import Job, RunFiles, run_id, runs_dir, work
+from aecore.learn.runs import FINAL, Job, RunFiles, run_id, runs_dir, work
 
 ABANDON_S = float(os.environ.get("AECORE_ABANDON_S", "60"))
 TICK_S = 0.2
@@ -240,12 +240,13 @@ class RunManager:
         files = RunFiles(run_id(config, resume_from, done_steps), root)
         folder = str(files.folder)
         with self._lock:
-            run = self._runs.get(folder)
+            exact = self._runs.get(folder)
+            run = self._live(exact)
             if run is None and resume_from is None:  # the same settings continued from a stop: join that run
-                key = config.key()
-                run = next((r for r in self._runs.values() if r.config.key() == key), None)
+                run = self._same_settings(config)
                 if run is not None:
                     files, folder = run.files, str(run.files.folder)
+            run = run or exact  # a run that has just ended is joined as it is (its result is kept)
             if run is None:
                 limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
                 files.create(Job(files.id, config.to_dict(), lang, resume_from, limit))
@@ -263,16 +264,26 @@ class RunManager:
         whether it is the first run of the settings or one that continues a stopped run of them."""
         files = RunFiles(run_id(config), runs_dir())
         with self._lock:
-            run = self._runs.get(str(files.folder))
+            exact = self._runs.get(str(files.folder))
+            run = self._live(exact)
             if run is None:  # a continued run has an id of its own (run_id(..., resume_from)): same settings
-                key = config.key()
-                run = next((r for r in self._runs.values() if r.config.key() == key), None)
+                run = self._same_settings(config) or exact
                 if run is None:
                     return None
                 files = run.files
             if watcher:
                 run.watchers.add(watcher)
         return RunHandle(self, files, config)
+
+    @staticmethod
+    def _live(run):
+        """The run, unless it has ended and the dispatcher has not taken it off the list yet (then None)."""
+        return run if run is not None and run.files.status().get("phase") not in FINAL else None
+
+    def _same_settings(self, config):
+        """A live run of these settings under another id (one that continues a stopped run), or None."""
+        key = config.key()
+        return next((r for r in self._runs.values() if r.config.key() == key and self._live(r) is not None), None)
 
     def active(self, folder: str) -> bool:
         with self._lock:
