@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import FIXTURES, ROOT
 
 from aecore.learn.modelfile import read_config
@@ -86,11 +87,29 @@ def test_train_json_contract(tmp_path):
     assert out["doctor"]["try"] == {"epochs": 14, "batch_size": 32}
 
 
-def test_train_refuses_bad_values_clearly(tmp_path):
-    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--dataset", "no-such-set", "--json"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=120,
-                       env={**os.environ, "AECORE_HOME": str(tmp_path)})
-    assert p.returncode == 2 and "no-such-set" in json.loads(p.stdout)["error"] and "Traceback" not in p.stderr
+@pytest.fixture
+def cli(capsys, monkeypatch, tmp_path):
+    """``python -m aecore …`` called in this process: (exit code, stdout). The tests above start the real
+    process (its entry point, its exit code, nothing on stdout but JSON); these check what a command does, and
+    save the seconds of importing torch again. The process-wide settings a command makes are put back."""
+    import torch
+
+    from aecore.cli import main
+    from aecore.text import set_lang
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path))
+    threads = torch.get_num_threads()
+
+    def call(*args):
+        code = main(list(args))
+        return code, capsys.readouterr().out
+    yield call
+    torch.set_num_threads(threads)
+    set_lang("en")
+
+
+def test_train_refuses_bad_values_clearly(cli):
+    code, out = cli("train", "--dataset", "no-such-set", "--json")
+    assert code == 2 and "no-such-set" in json.loads(out)["error"]
 
 
 def test_bench_train_prints_both_sides(tmp_path):
@@ -104,23 +123,18 @@ def test_bench_train_prints_both_sides(tmp_path):
     assert len(out["lessons_final_losses"]) == len(out["ours_final_losses"]) == 2
 
 
-def test_train_a_lessons_recipe_and_a_family(tmp_path):
+def test_train_a_lessons_recipe_and_a_family(cli, tmp_path):
     """The CLI trains each family: a lesson page's recipe by name, and --family on any preset."""
-    env = {**os.environ, "AECORE_HOME": str(tmp_path)}
-    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--lesson", "tied", "--json", "--save"],
-                       capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
-    assert p.returncode == 0, p.stderr
-    assert json.loads(p.stdout)["doctor"]["verdict"] == "ok"
+    code, out = cli("train", "--lesson", "tied", "--json", "--save")
+    assert code == 0 and json.loads(out)["doctor"]["verdict"] == "ok"
     saved = list((tmp_path / "models").iterdir())
     assert len(saved) == 1 and saved[0].suffix == ".zip"  # one model file, as a learner downloads it
     config = read_config(saved[0].read_bytes())[0].to_dict()
     assert config["family"] == "tied" and config["model"] == "s4-stacked"  # the page finds it in the cache
-    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--preset", "s2-mlp3", "--family", "vae", "--beta",
-                        "2", "--epochs", "2", "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
-    assert p.returncode == 0 and len(json.loads(p.stdout)["test_loss"]) == 2
-    p = subprocess.run([sys.executable, "-m", "aecore", "train", "--preset", "s0-keras-conv", "--family", "tied",
-                        "--json"], capture_output=True, text=True, cwd=ROOT, timeout=300, env=env)
-    assert p.returncode == 2 and "mirror each other" in json.loads(p.stdout)["error"]
+    code, out = cli("train", "--preset", "s2-mlp3", "--family", "vae", "--beta", "2", "--epochs", "2", "--json")
+    assert code == 0 and len(json.loads(out)["test_loss"]) == 2
+    code, out = cli("train", "--preset", "s0-keras-conv", "--family", "tied", "--json")
+    assert code == 2 and "mirror each other" in json.loads(out)["error"]
 
 
 def test_an_asked_for_sparsity_of_zero_is_zero():
