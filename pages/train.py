@@ -48,7 +48,10 @@ def submit():
         return
     tr.config = config
     if ui.cached_model(config) is None and not (tr.job is not None and tr.job.running and tr.job.config == config):
-        tr.job = ui.start_training(config, old=tr.job)
+        try:
+            tr.job = ui.start_training(config, old=tr.job)
+        except OSError as e:  # a full or read-only disk: said in words (aecore.learn.runs.cannot_write)
+            tr.error = str(e)
 
 
 def apply_patch(config, patch):

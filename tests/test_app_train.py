@@ -207,3 +207,27 @@ def test_a_model_file_goes_home_and_comes_back_and_a_bad_one_changes_nothing():
     assert session(ok(fresh)).train.config == trained
     assert any("Loaded" in read(s) for s in fresh.success)
     assert any(read(s).startswith("Already trained") for s in fresh.success)  # shown like any kept model
+
+
+def test_a_disk_that_cannot_be_written_is_said_in_words(tmp_path, monkeypatch):
+    """AECORE_HOME where no folder can be made (a read-only or full disk behaves the same for the app): pressing
+    Train says what could not be written, where and why; no exception page, nothing queued."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the app's folder should be")
+    at = page()
+    monkeypatch.setenv("AECORE_HOME", str(blocked))
+    at.slider(key="train.epochs").set_value(2)
+    submit(at)
+    message = read(at.error[0])
+    assert message.startswith("Could not write this training's folder in ") and str(blocked) in message
+    assert "Nothing was changed" in message and session(at).train.job is None
+
+
+def test_cannot_write_names_a_full_and_a_read_only_disk():
+    import errno
+
+    from aecore.learn.runs import cannot_write
+    full = str(cannot_write("disk.what_model", "/srv/models", OSError(errno.ENOSPC, "No space left on device")))
+    assert full == ("Could not write the trained model in /srv/models: the disk is full. Nothing was changed; "
+                    "whoever runs this server can free space there or make the folder writable.")
+    assert "the disk is read-only" in str(cannot_write("disk.what_run", "/x", OSError(errno.EROFS, "Read-only")))

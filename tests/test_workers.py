@@ -172,6 +172,20 @@ def test_out_of_memory_is_said_in_words(tmp_path, monkeypatch):
     assert status["error_kind"] == "oom" and "smaller batch" in status["message"] and "64" in status["message"]
 
 
+def test_a_full_disk_when_the_model_is_saved_is_said_in_words(tmp_path, monkeypatch):
+    import errno
+    files = runs.RunFiles("full", tmp_path)
+    files.create(runs.Job("full", replace(QUICK, epochs=1, max_train=64).to_dict()))
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(store, "save", full)
+    assert runs.work(files) == "error"
+    status = files.status()
+    assert status["error_kind"] == "disk" and status["message"].startswith("Could not write the trained model in ")
+    assert "the disk is full" in status["message"]
+
+
 def test_a_diverged_run_is_not_kept(tmp_path, monkeypatch):
     from aecore.learn.train import run as real_run
 

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import shutil
 import subprocess
 import sys
 import threading
@@ -38,7 +39,7 @@ import torch
 from aecore.learn import data
 from aecore.learn.devices import detect
 from aecore.learn.handle import RunHandle
-from aecore.learn.runs import FINAL, Job, RunFiles, run_id, runs_dir, work
+from aecore.learn.runs import FINAL, Job, RunFiles, cannot_write, run_id, runs_dir, work
 
 ABANDON_S = float(os.environ.get("AECORE_ABANDON_S", "60"))
 TICK_S = 0.2
@@ -249,7 +250,11 @@ class RunManager:
             run = run or exact  # a run that has just ended is joined as it is (its result is kept)
             if run is None:
                 limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
-                files.create(Job(files.id, config.to_dict(), lang, resume_from, limit))
+                try:
+                    files.create(Job(files.id, config.to_dict(), lang, resume_from, limit))
+                except OSError as e:  # a full or read-only disk: nothing is queued, and the page says why
+                    shutil.rmtree(files.folder, ignore_errors=True)
+                    raise cannot_write("disk.what_run", files.folder.parent, e) from None
                 run = _Run(files, config, keep=keep)
                 self._runs[folder] = run
                 self._queue.append(folder)

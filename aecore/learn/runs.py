@@ -13,6 +13,7 @@ A finished model goes to the store (``aecore.learn.store``) like any other, so e
 """
 from __future__ import annotations
 
+import errno
 import io
 import json
 import math
@@ -55,6 +56,24 @@ class Job:
     max_seconds: float = 0.0          # 0: no limit; else the run stops there and keeps what it learned
     device: str | None = None
     created: float = field(default_factory=time.time)
+
+
+class CannotWrite(OSError):
+    """A file the app needed could not be written; the message says what, where and why, in the learner's
+    language, and that nothing was changed."""
+
+
+WRITE_ERRORS = {errno.ENOSPC: "disk.full", errno.EDQUOT: "disk.full", errno.EROFS: "disk.read_only",
+                errno.EACCES: "disk.denied"}
+
+
+def cannot_write(what: str, where, e: OSError) -> CannotWrite:
+    """``what``: a text key (disk.what_run, disk.what_model); ``where``: the folder or store."""
+    why = WRITE_ERRORS.get(e.errno)
+    error = CannotWrite(t("disk.cannot_write", what=t(what), where=str(where),
+                          why=t(why) if why else (e.strerror or type(e).__name__)))
+    error.errno = e.errno  # the sentence is the message; the cause stays readable
+    return error
 
 
 def _write(path: Path, payload: bytes) -> None:
@@ -221,6 +240,15 @@ def work(files: RunFiles, device: str | None = None) -> str:
             kind = "dataset" if isinstance(e, data.DatasetUnavailable) else "config"
             files.publish({**status_of(progress), "error_kind": kind,
                            "dataset": getattr(e, "dataset", "")})
+            return "error"
+        except OSError as e:  # a full or read-only disk: the model (or a checkpoint) could not be written
+            if e.errno not in WRITE_ERRORS:
+                raise
+            progress.phase, progress.message = "error", str(cannot_write("disk.what_model", store.url(), e))
+            try:
+                files.publish({**status_of(progress), "error_kind": "disk"})
+            except OSError:
+                pass  # the status cannot be written either: the page finds the worker idle and says the run was lost
             return "error"
         except torch.cuda.OutOfMemoryError:
             progress.phase = "error"

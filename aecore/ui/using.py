@@ -101,8 +101,13 @@ def ready(items: list, page: str) -> list:
                     st.error(plain(job.error), icon=":material/error:")
             elif use.auto:
                 missing = next(config for (_, config), r in zip(items, results) if r is None)
-                use.job = start_training(missing)
-                st.rerun()
+                try:
+                    use.job = start_training(missing)
+                except OSError as e:  # a full or read-only disk: said in words, and no more tries
+                    use.auto = False
+                    st.error(plain(str(e)), icon=":material/sd_card_alert:")
+                else:
+                    st.rerun()
             st.button(t("use.train_missing"), key=page + ".go", type="primary", icon=":material/play_arrow:",
                       on_click=callback(_auto, use))
     st.stop()
@@ -136,7 +141,12 @@ def train_all(items: list, page: str, slot: str, label: str) -> list:
             use.autos.discard(slot)
             st.error(plain(job.error), icon=":material/error:")
         elif slot in use.autos:
-            use.jobs[slot] = start_training(missing[0])
+            try:
+                use.jobs[slot] = start_training(missing[0])
+            except OSError as e:  # a full or read-only disk: said in words, and no more tries
+                use.autos.discard(slot)
+                st.error(plain(str(e)), icon=":material/sd_card_alert:")
+                return results
             st.rerun()
         if not running:
             st.button(t("use.batch_go", n=len(missing)), key=f"{page}.{slot}.go", icon=":material/play_arrow:",
