@@ -183,6 +183,11 @@ def test_values_set_past_the_widgets_are_clamped_or_refused_with_a_notice():
                         ("link.bad_value", "loss"), ("link.clamped", "level"), ("link.clamped", "max")]  # form order
     assert sorted(keys[6:]) == [("link.bad_value", "base"), ("link.clamped", "latent")]
     assert fields.settle(st, specs, fresh) == []  # settled: nothing more to say
+    st.params["bogus"], st.params["channels"] = 3, 3  # no size of this model / one the dataset sets: dropped
+    said = fields.settle(st, specs, fresh)
+    assert [v["value"] for _, v in said] == ["bogus:3", "channels:3"] and "bogus" not in st.params
+    s.train.model = "s1-uva-conv"
+    assert "bogus" not in links.page_params(s, "train")["params"]  # the address bar never fails on it
 
 
 def test_the_train_page_says_what_it_changed_and_draws_the_form():

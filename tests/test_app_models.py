@@ -123,7 +123,8 @@ def test_sizes_and_compare():
     assert at.dataframe or any("same settings" in c.value for c in at.caption)
 
 
-def test_a_dataset_that_cannot_be_had_offers_the_offline_sets():
+def test_a_dataset_that_cannot_be_had_offers_the_offline_sets(tmp_path, monkeypatch):
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path))  # an empty store of its own: the model is surely missing
     at = AppTest.from_file(str(ROOT / "pages" / "anomaly.py"), default_timeout=120)
     at.query_params["data"] = "pathmnist"
     ok(at.run())

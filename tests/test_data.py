@@ -284,11 +284,15 @@ def test_a_schools_mirror_serves_every_file_by_name(http_files, tmp_path, monkey
     from aecore.learn.download import mirrored
     served, url = http_files
     payload = b"the same file, from the school's own server" * 1000
-    (served / "blob.bin").write_bytes(payload)
-    assert mirrored(["https://a.org/x/t10k.gz", "https://b.org/y/t10k.gz"]) == ["https://a.org/x/t10k.gz",
-                                                                            "https://b.org/y/t10k.gz"]
+    assert mirrored(["https://a.org/x/t10k.gz", "https://b.org/y/t10k.gz"], "MNIST/raw/t10k.gz") == [
+        "https://a.org/x/t10k.gz", "https://b.org/y/t10k.gz"]
     monkeypatch.setenv("AECORE_DATA_MIRROR", url)
-    assert mirrored(["https://a.org/x/t10k.gz", "https://b.org/y/t10k.gz?raw=1"]) == [url + "/t10k.gz"]
-    dest = fetch("https://unreachable.invalid/data/blob.bin", tmp_path / "got" / "blob.bin",
-                 md5=hashlib.md5(payload).hexdigest())
+    # laid out like the data folder: MNIST's and Fashion-MNIST's files share their names, not their folders
+    assert mirrored(["https://a.org/x/t10k.gz"], "MNIST/raw/t10k.gz") == [url + "/MNIST/raw/t10k.gz"]
+    assert mirrored(["https://b.org/t10k.gz"], "FashionMNIST/raw/t10k.gz") == [url + "/FashionMNIST/raw/t10k.gz"]
+    (served / "FashionMNIST").mkdir()
+    (served / "FashionMNIST" / "blob.bin").write_bytes(payload)
+    root = tmp_path / "data"
+    dest = fetch("https://unreachable.invalid/data/blob.bin", root / "FashionMNIST" / "blob.bin",
+                 md5=hashlib.md5(payload).hexdigest(), root=root)
     assert dest.read_bytes() == payload

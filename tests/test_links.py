@@ -102,6 +102,7 @@ def test_hostile_stacks_are_refused_whole_without_unpacking_much(stack, reason, 
     monkeypatch.setattr(links.zlib, "decompressobj", Counting)
     s = fresh("builder", {"stack": stack, "dialect": "keras", "input": "28,28,1"})
     assert sum(unpacked) <= links.MAX_STACK_JSON  # a 4 MB bomb is cut at 64 kB, on any machine
+    assert unpacked or reason in ("unreadable", "value")  # the bomb was unpacked (in part) through the counter
     assert notices(s) == (["link.too_long"] if reason == "value" else ["link.bad_stack_" + reason])
     assert s.builder.stack() == make("s0-keras-conv")[0]  # the Builder keeps its own stack
 
@@ -169,6 +170,11 @@ def test_a_flood_of_bad_values_is_one_notice():
     """700 unusable model parameters: one notice that counts them (not 700 warnings down the page)."""
     s = fresh("train", {"model": "s1-uva-conv", "params": ",".join(f"x{i}:1" for i in range(700)), "epochs": "0"})
     assert notices(s) == ["link.many"] and s.notices[0][1]["n"] == 701
-    assert s.notices[0][1]["names"] == "epochs, params, …"
+    assert s.notices[0][1]["names"] == "epochs, params"
+    bad_stack = fresh("train", {"model": "custom", "stack": "not base64!", "params": ",".join(f"x{i}:1" for i in range(9))})
+    assert notices(bad_stack) == ["link.bad_stack_unreadable"]  # params are not read for a custom model
+    mixed = links.summary([("link.bad_stack_unreadable", {})] + [("link.clamped", {"name": f"p{i}"}) for i in range(7)])
+    assert [k for k, _ in mixed] == ["link.bad_stack_unreadable", "link.many"]  # a refused stack is always said
+    assert mixed[1][1] == {"n": 7, "names": "p0, p1, p2, p3, p4, …"}
     few = fresh("train", {"epochs": "0", "lr": "7"})
     assert notices(few) == ["link.clamped", "link.nearest"]  # a few are each said as before

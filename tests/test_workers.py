@@ -3,6 +3,7 @@ a killed worker, a run nobody waits for, duplicate settings joining one run, eac
 the time budget, and the failures a learner must read in words."""
 import time
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 import torch
@@ -246,3 +247,18 @@ def test_a_reload_finds_a_continued_run_and_train_joins_it(manager):
     assert again.folder == more.folder and h.result.checkpoint.done_steps == done  # the stopped run is untouched
     more.stop()
     wait(lambda: not more.running)
+
+
+def test_a_fresh_run_never_wipes_a_stopped_runs_checkpoint(manager):
+    """Learner A stops a run; learner B presses Train on the same settings: B's run gets a folder of its own, and
+    A's Continue still starts from A's checkpoint."""
+    a = manager.submit(LONG, watcher="a")
+    wait(lambda: a.snapshot().phase == "training" and a.snapshot().step >= 2)
+    a.stop()
+    wait(lambda: not a.running and not manager.active(a.folder))
+    done = a.result.checkpoint.done_steps
+    b = manager.submit(LONG, watcher="b")
+    saved = runs.RunFiles(a.id, Path(a.folder).parent).checkpoint()  # read from disk again, after B's start
+    assert b.folder != a.folder and saved is not None and saved[0].done_steps == done
+    b.stop()
+    wait(lambda: not b.running)

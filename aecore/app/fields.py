@@ -9,6 +9,7 @@ read back through it, and every value from outside (a link, a model's size param
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 
 from aecore.learn.config import LOSSES, NOISES
@@ -56,7 +57,7 @@ class Field:
             if not isinstance(value, bool):
                 raise ValueError(value)
             return value, None
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
             raise ValueError(value)
         whole = self.kind == "int" or (self.kind == "steps" and _whole(self.options))
         if whole and value != int(value):
@@ -163,6 +164,8 @@ def settle(settings, model_params: dict, fresh) -> list[tuple]:
     for name in list(settings.params):
         if name in model_params and name not in FIXED_PARAMS:
             one(field_for(name, model_params[name]), settings.params, model_params[name].default)
+        else:  # no size of this model (or one the dataset sets): dropped, and said
+            notices.append(("link.bad_value", {"name": "params", "value": clip(f"{name}:{settings.params.pop(name)}")}))
     return notices
 
 

@@ -104,7 +104,7 @@ def train_params(tr, b, device_kind: str) -> dict:
     if s.params:
         specs = presets.PRESETS[tr.model].params
         params["params"] = ",".join(f"{k}:{fields.field_for(k, specs[k]).write(v)}"
-                                    for k, v in sorted(s.params.items()))
+                                    for k, v in sorted(s.params.items()) if k in specs)
     return params
 
 
@@ -147,12 +147,14 @@ def apply(session, params: dict, page: str, device_kind: str = "cpu") -> None:
 
 
 def summary(notices: list) -> list:
-    """The notices as they are, or, when there are many, one that counts them and names the first few."""
-    if len(notices) <= MAX_NOTICES:
+    """The notices as they are, or, when there are many about single values, those counted in one notice
+    that names the first few; the others (a refused stack, a link cut short) are always said."""
+    values = [n for n in notices if n[1].get("name")]
+    if len(values) <= MAX_NOTICES:
         return notices
-    names = [str(v.get("name", "")) for _, v in notices if v.get("name")]
-    first = ", ".join(dict.fromkeys(names[:MAX_NOTICES]))
-    return [("link.many", {"n": len(notices), "names": clip(first + ", …", 120)})]
+    names = list(dict.fromkeys(str(v["name"]) for _, v in values))
+    shown = ", ".join(names[:MAX_NOTICES]) + (", …" if len(names) > MAX_NOTICES else "")
+    return [n for n in notices if not n[1].get("name")] + [("link.many", {"n": len(values), "names": clip(shown, 120)})]
 
 
 def _apply(session, params: dict, page: str, device_kind: str, notices: list) -> None:

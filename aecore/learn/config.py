@@ -25,10 +25,6 @@ NOISES = ("none", "gaussian", "salt_pepper", "masking")
 LOSSES = ("auto", "bce", "mse")
 # Image-passes one run may take (epochs × training images): a class shares the machine.
 BUDGET = {"cpu": 3_000_000, "mps": 20_000_000, "cuda": 200_000_000}
-# What the Train page offers (a link is held to the same): the steps of its select sliders and its ranges.
-FORM_CHOICES = {"batch_size": (16, 32, 64, 128, 256, 512, 1024), "lr": (1e-4, 3e-4, 1e-3, 3e-3, 1e-2),
-                "sparsity": (0.0, 1e-4, 1e-3, 1e-2, 1e-1)}
-FORM_RANGES = {"epochs": (1, 100), "noise_level": (0.0, 1.0), "seed": (0, 2**31 - 1), "max_train": (16, 1_000_000)}
 
 
 LATER_FIELDS = {"stop_at": 0, "family": "ae", "penalty": "l1", "rho": 0.05, "beta": 1.0, "only_class": -1,

@@ -243,7 +243,8 @@ def _torchvision_files(name: str, root: Path, download: bool, progress: Progress
                 continue
             if not download:
                 raise FileNotFoundError(final)
-            gz = fetch([m + filename for m in cls.mirrors], raw / filename, md5, progress, f"{name}: {filename}")
+            gz = fetch([m + filename for m in cls.mirrors], raw / filename, md5, progress, f"{name}: {filename}",
+                       root=root)
             part = temp_beside(final)
             try:
                 with gzip.open(gz) as src, open(part, "wb") as dst:
@@ -258,7 +259,7 @@ def _torchvision_files(name: str, root: Path, download: bool, progress: Progress
         if not download:
             raise FileNotFoundError(folder)
         archive = fetch(datasets.CIFAR10.url, root / datasets.CIFAR10.filename, datasets.CIFAR10.tgz_md5, progress,
-                        "cifar10")
+                        "cifar10", root=root)
         with tarfile.open(archive) as tar:
             tar.extractall(root, filter="data")
         archive.unlink()
@@ -294,7 +295,7 @@ def _medmnist_files(flag: str, root: Path, download: bool, progress: Progress | 
             raise FileNotFoundError(path)
         import medmnist  # deferred: importing medmnist makes ~/.medmnist; only the MedMNIST sets need it
         info = medmnist.INFO[flag]
-        fetch(info["url"], path, info["MD5"], progress, flag)
+        fetch(info["url"], path, info["MD5"], progress, flag, root=root)
 
 
 def _medmnist(flag: str, root: Path) -> ImageSet:

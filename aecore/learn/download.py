@@ -4,9 +4,10 @@ A download that fails or does not match its md5 leaves nothing behind, so a half
 never mistaken for a good one. Two learners (threads or processes) asking for the same file: the second
 waits for the first (``file_lock``) and then finds the file there; nobody renames another's part file.
 
-A school whose server cannot reach the public hosts sets ``AECORE_DATA_MIRROR`` to a folder URL that serves the
-same files by name (``http://lan-box/datasets/``): every file is then fetched from there, still checked against
-its md5. The tests point it at a closed port, so no test depends on whether this machine has a network.
+A school whose server cannot reach the public hosts sets ``AECORE_DATA_MIRROR`` to a folder URL laid out like the
+app's own data folder (``<AECORE_HOME>/data``: ``MNIST/raw/…gz``, ``FashionMNIST/raw/…gz``,
+``cifar-10-python.tar.gz``, ``pathmnist.npz``; any web server over a copy of that folder): every file is then
+fetched from there, still checked against its md5. The tests point it at a closed port, so no test depends on whether this machine has a network.
 """
 from __future__ import annotations
 
@@ -79,21 +80,22 @@ def md5sum(path: Path) -> str:
 
 
 def fetch(urls: list[str] | str, dest: Path, md5: str | None = None, progress: Progress | None = None,
-          label: str = "", timeout: float = 20.0) -> Path:
-    """Download the first URL that works to ``dest``. Raises DownloadError with every reason."""
+          label: str = "", timeout: float = 20.0, root: Path | None = None) -> Path:
+    """Download the first URL that works to ``dest``. Raises DownloadError with every reason. ``root``: the data
+    folder ``dest`` lies in, whose layout a mirror has (its path below ``root`` names the file there)."""
     dest = Path(dest)
     with file_lock(dest.with_name(f".{dest.name}.lock")):
-        return _fetch(mirrored(urls), dest, md5, progress, label, timeout)
+        where = dest.relative_to(root).as_posix() if root is not None else dest.name
+        return _fetch(mirrored(urls, where), dest, md5, progress, label, timeout)
 
 
-def mirrored(urls: list[str] | str) -> list[str]:
-    """The URLs to try: each file from AECORE_DATA_MIRROR (by its name) when that is set, else as given."""
-    urls = [urls] if isinstance(urls, str) else list(urls)
+def mirrored(urls: list[str] | str, where: str) -> list[str]:
+    """The URLs to try: the file at ``where`` (its path in the data folder) on AECORE_DATA_MIRROR when that is
+    set, else the URLs as given."""
     mirror = os.environ.get("AECORE_DATA_MIRROR", "").strip()
     if not mirror:
-        return urls
-    names = dict.fromkeys(url.rstrip("/").rsplit("/", 1)[-1].split("?")[0] for url in urls)
-    return [mirror.rstrip("/") + "/" + name for name in names]
+        return [urls] if isinstance(urls, str) else list(urls)
+    return [mirror.rstrip("/") + "/" + where.lstrip("/")]
 
 
 def _fetch(urls, dest: Path, md5, progress, label, timeout) -> Path:

@@ -248,6 +248,11 @@ class RunManager:
                 if run is not None:
                     files, folder = run.files, str(run.files.folder)
             run = run or exact  # a run that has just ended is joined as it is (its result is kept)
+            if run is None and resume_from is None and (files.folder / "checkpoint.pt").exists():
+                # a stopped run of these settings: its checkpoint is what its learner's Continue starts from, so
+                # a fresh run of the same settings gets a folder of its own instead of wiping it
+                files = RunFiles(f"{run_id(config)}-n{time.time_ns() % 10**12}", root)
+                folder = str(files.folder)
             if run is None:
                 limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
                 try:

@@ -8,7 +8,9 @@ from aecore.app import fields
 from aecore.app.fields import Field
 from aecore.app.state import fresh_settings
 from aecore.shapes import presets
-from aecore.ui.common import bound, device_kind, t
+from aecore.app.links import summary
+from aecore.ui import state
+from aecore.ui.common import bound, device_kind, mirror_url, t
 
 KEY = "train."  # a field's widget key is KEY + its URL key: one name for a setting, in the page and in a link
 
@@ -39,8 +41,11 @@ def settle(settings, dataset: str, model: str) -> None:
     """Before the form is drawn: each value a widget would show is one it offers (aecore.app.fields.settle),
     and each one that had to change is said above the form."""
     specs = presets.PRESETS[model].params if model in presets.PRESETS else {}
-    for key, values in fields.settle(settings, specs, fresh_settings(dataset, model, device_kind())):
+    said = summary(fields.settle(settings, specs, fresh_settings(dataset, model, device_kind())))
+    for key, values in said:
         st.warning(t("form.notice", what=t(key, **values)), icon=":material/tune:")
+    if said:  # the address bar was written before: now it holds the values the form shows
+        mirror_url(state.get(), "train")
 
 
 def _items(name: str, settings, model: str) -> list[tuple]:
