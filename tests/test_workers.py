@@ -262,3 +262,32 @@ def test_a_fresh_run_never_wipes_a_stopped_runs_checkpoint(manager):
     assert b.folder != a.folder and saved is not None and saved[0].done_steps == done
     b.stop()
     wait(lambda: not b.running)
+
+
+def test_a_worker_dies_with_its_server(tmp_path):
+    """kill -9 of the server while it trains: its worker does not train on as an orphan (issue 18, item 2)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    from conftest import ROOT, no_hang
+    env = {**os.environ, "AECORE_HOME": str(tmp_path)}
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("orphan_check.py"))], cwd=ROOT, env=env,
+                              stdout=subprocess.PIPE, text=True)
+    try:
+        with no_hang(120):
+            worker = int(server.stdout.readline())
+        os.kill(worker, 0)  # training
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        with no_hang(30):  # the watcher looks twice a second; without it the run would train on for minutes
+            while True:  # gone, or a zombie nobody reaps: either way it trains no more
+                try:
+                    state = Path(f"/proc/{worker}/stat").read_text().split(") ")[1][0]
+                except FileNotFoundError:
+                    break
+                if state == "Z":
+                    break
+                time.sleep(0.1)
+    finally:
+        server.kill()

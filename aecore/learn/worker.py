@@ -2,17 +2,33 @@
 
 It reads one run a line on stdin (``{"folder": ..., "home": ...}``), trains it (``aecore.learn.runs.work``)
 and writes ``finished <folder>`` on stdout; everything else it prints goes to stderr. Its torch thread
-budget comes from AECORE_WORKER_THREADS. When the server goes, stdin closes and the worker ends.
+budget comes from AECORE_WORKER_THREADS. When the server goes, the worker ends: between runs stdin closes; in
+the middle of a run (the server killed with -9) a watcher sees that its parent process is gone and exits at
+once, so no orphan trains on into a run folder a restarted server may use again. (The parent's pid, not
+PR_SET_PDEATHSIG: that signal fires when the spawning *thread* ends, which a page's script thread does.)
 """
 from __future__ import annotations
 
 import json
 import os
 import sys
+import threading
+import time
 from pathlib import Path
+
+WATCH_S = 0.5  # how often the worker looks whether its server is still there
+
+
+def die_with(parent: int) -> None:
+    """Exit when the process that started this worker is gone (it is then re-parented: getppid changes)."""
+    while True:
+        time.sleep(WATCH_S)  # a watcher's beat, not a wait for a result
+        if os.getppid() != parent:
+            os._exit(3)  # nothing to tidy: a stopped run's files are written atomically
 
 
 def main() -> int:
+    threading.Thread(target=die_with, args=(os.getppid(),), daemon=True, name="aecore-die-with-server").start()
     protocol = sys.stdout
     sys.stdout = sys.stderr  # a stray print must not break the protocol
     import torch  # deferred: after stdout is swapped, so a print while importing cannot break the protocol
