@@ -66,7 +66,7 @@ ui.bound(c[0].number_input, t("latent.index", n=n - 1), 0, n - 1, key=P + "index
 ui.random_button(c[1], P + "random", v, "index", n)
 selected = int(v["index"])
 x = images[selected:selected + 1]
-recon = ui.using.rebuild(result, x)
+recon = ui.models.rebuild(result, x)
 cols = st.columns([1, 1, 2])
 with cols[0]:
     ui.images_row(x, [t("latent.original", cls=classes[int(labels[selected])])], zoom=5)

@@ -93,30 +93,23 @@ def show_file_model(result):
 ended = tr.config is not None and (tr.job is None or not tr.job.running)
 ui.models.model_files(tr, ui.cached_model(tr.config) if ended else None, show_file_model)
 
+try:
+    shown = session.form_config(ui.device_kind())  # the settings the form shows now
+except (ConfigError, LayerError):
+    shown = None
 if tr.job is None:  # a reloaded tab, or a second learner: the training of these settings, if one runs
-    try:
-        found = ui.models.find_training(tr.config or session.form_config(ui.device_kind()))
-    except (ConfigError, LayerError):
-        found = None
+    found = ui.models.find_training(tr.config or shown) if (tr.config or shown) is not None else None
     if found is not None:
         tr.config, tr.job = found.config, found
-    elif tr.config is None and tr.from_link:  # a reload (or a link) of settings already trained: their result
-        try:
-            linked = session.form_config(ui.device_kind())
-        except (ConfigError, LayerError):
-            linked = None
-        if linked is not None and ui.cached_model(linked) is not None:
-            tr.config = linked
+    elif tr.config is None and tr.from_link and shown is not None and ui.cached_model(shown) is not None:
+        tr.config = shown  # a reload (or a link) of settings already trained: their result
     tr.from_link = False
 current, job = tr.config, tr.job
 if current is None:
     st.info(t("train.ready"), icon=":material/info:")
     st.stop()
-try:
-    if session.form_config(ui.device_kind()) != current:
-        st.caption(t("train.last_run", what=ui.describe(current)))
-except LayerError:
-    pass
+if shown is not None and shown != current:
+    st.caption(t("train.last_run", what=ui.describe(current)))
 
 
 @st.fragment(run_every=1.0)

@@ -85,6 +85,16 @@ class Field:
             return round(round(used / self.step) * self.step, 10) if self.step else float(used)
         return value
 
+    def get(self, obj):
+        """The field's value in ``obj``: a TrainSettings, or a model's size parameters (a dict)."""
+        return obj[self.attr] if isinstance(obj, dict) else getattr(obj, self.attr)
+
+    def put(self, obj, value) -> None:
+        if isinstance(obj, dict):
+            obj[self.attr] = value
+        else:
+            setattr(obj, self.attr, value)
+
     def write(self, value) -> str:
         """The value as a link writes it."""
         if self.kind == "flag":
@@ -148,24 +158,22 @@ def settle(settings, model_params: dict, fresh) -> list[tuple]:
     notices = []
 
     def one(f: Field, obj, default) -> None:
-        value = obj[f.attr] if isinstance(obj, dict) else getattr(obj, f.attr)
+        value = f.get(obj)
         try:
             used, notice = f.check(value)
         except ValueError:
             used, notice = default, ("link.bad_value", {"name": f.url, "value": clip(str(value))})
         if notice is not None:
             notices.append(notice)
-            if isinstance(obj, dict):
-                obj[f.attr] = used
-            else:
-                setattr(obj, f.attr, used)
+            f.put(obj, used)
     for f in TRAIN:
-        one(f, settings, getattr(fresh, f.attr))
+        one(f, settings, f.get(fresh))
     for name in list(settings.params):
         if name in model_params and name not in FIXED_PARAMS:
             one(field_for(name, model_params[name]), settings.params, model_params[name].default)
         else:  # no size of this model (or one the dataset sets): dropped, and said
-            notices.append(("link.bad_value", {"name": "params", "value": clip(f"{name}:{settings.params.pop(name)}")}))
+            dropped = f"{name}:{settings.params.pop(name)}"
+            notices.append(("link.bad_value", {"name": "params", "value": clip(dropped)}))
     return notices
 
 

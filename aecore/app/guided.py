@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from aecore.app import defaults
+from aecore.app import defaults, pages
 from aecore.learn import data
 from aecore.shapes import presets
 from aecore.use import course
@@ -139,8 +139,8 @@ def open_in_tool(session, lesson: str, step: course.Step, dataset: str, kind: st
         s.epochs, s.batch_size, s.lr, s.max_train = config.epochs, config.batch_size, config.lr, config.max_train
         s.params.update(dict(config.model_params))
     elif tool in ("denoise", "similar", "latent"):
-        model = {"denoise": "s1-uva-conv" if lesson == "conv" else "s0-keras-conv", "similar": "s1-uva-conv",
-                 "latent": "s2-mlp3"}[tool]
+        # the page's own model (aecore.app.pages), but lesson 2 denoises with its own conv model
+        model = "s1-uva-conv" if (tool, lesson) == ("denoise", "conv") else pages.default_model(tool)
         use = session.page(tool)
         use.model, use.dataset = model, dataset
         if tool == "denoise":

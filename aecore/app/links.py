@@ -279,10 +279,7 @@ def _read(field, raw: str, obj, note) -> None:
         return
     if notice is not None:
         note(notice[0], **notice[1])
-    if isinstance(obj, dict):
-        obj[field.attr] = value
-    else:
-        setattr(obj, field.attr, value)
+    field.put(obj, value)
 
 
 def _apply_use(session, page, p: dict, note) -> None:

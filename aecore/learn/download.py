@@ -7,7 +7,8 @@ waits for the first (``file_lock``) and then finds the file there; nobody rename
 A school whose server cannot reach the public hosts sets ``AECORE_DATA_MIRROR`` to a folder URL laid out like the
 app's own data folder (``<AECORE_HOME>/data``: ``MNIST/raw/…gz``, ``FashionMNIST/raw/…gz``,
 ``cifar-10-python.tar.gz``, ``pathmnist.npz``; any web server over a copy of that folder): every file is then
-fetched from there, still checked against its md5. The tests point it at a closed port, so no test depends on whether this machine has a network.
+fetched from there, still checked against its md5. The tests point it at a closed port, so no test depends on
+whether this machine has a network.
 """
 from __future__ import annotations
 

@@ -241,13 +241,9 @@ class RunManager:
         files = RunFiles(run_id(config, resume_from, done_steps), root)
         folder = str(files.folder)
         with self._lock:
-            exact = self._runs.get(folder)
-            run = self._live(exact)
-            if run is None and resume_from is None:  # the same settings continued from a stop: join that run
-                run = self._same_settings(config)
-                if run is not None:
-                    files, folder = run.files, str(run.files.folder)
-            run = run or exact  # a run that has just ended is joined as it is (its result is kept)
+            run = self._existing(folder, config, any_id=resume_from is None)
+            if run is not None:
+                files, folder = run.files, str(run.files.folder)
             if run is None and resume_from is None and (files.folder / "checkpoint.pt").exists():
                 # a stopped run of these settings: its checkpoint is what its learner's Continue starts from, so
                 # a fresh run of the same settings gets a folder of its own instead of wiping it
@@ -272,18 +268,22 @@ class RunManager:
     def find(self, config, watcher: str | None = None):
         """The run of exactly these settings that is queued or training, or None: a reloaded tab finds it,
         whether it is the first run of the settings or one that continues a stopped run of them."""
-        files = RunFiles(run_id(config), runs_dir())
         with self._lock:
-            exact = self._runs.get(str(files.folder))
-            run = self._live(exact)
-            if run is None:  # a continued run has an id of its own (run_id(..., resume_from)): same settings
-                run = self._same_settings(config) or exact
-                if run is None:
-                    return None
-                files = run.files
+            run = self._existing(str(RunFiles(run_id(config), runs_dir()).folder), config, any_id=True)
+            if run is None:
+                return None
+            files = run.files
             if watcher:
                 run.watchers.add(watcher)
         return RunHandle(self, files, config)
+
+    def _existing(self, folder: str, config, any_id: bool):
+        """The listed run to join (call with the lock held): the one in ``folder`` while it lives; else, with
+        ``any_id``, a live run of the same settings under another id (a run that continues a stopped one has its
+        own: run_id(..., resume_from)); else the one in ``folder`` that has just ended (joined as it is: its
+        result is kept); else None."""
+        exact = self._runs.get(folder)
+        return self._live(exact) or (self._same_settings(config) if any_id else None) or exact
 
     @staticmethod
     def _live(run):

@@ -7,9 +7,9 @@ import torch
 
 from aecore.learn import data, store
 from aecore.learn.families import TiedLinear
-from aecore.learn.train import prepare, reconstruct
+from aecore.learn.train import prepare
 from aecore.ui.common import bound, class_labels, dataset_label, t
-from aecore.ui.models import cached_model, unavailable
+from aecore.ui.models import cached_model, rebuild, unavailable
 from aecore.use import anomaly, course, generate, pca, search, sparse
 from aecore.use.compare import SIZE_PARAM
 
@@ -97,7 +97,7 @@ def rebuilt(key: str, n: int, _result):
     """The first n test images of the run's set and the model's reconstructions of them."""
     _, test_x, _, _ = _split(_result)
     x = test_x[:n]
-    return x, reconstruct(_result.model, _result.plan, x)[1]
+    return x, rebuild(_result, x)
 
 
 def unique_params(model) -> int:
@@ -156,7 +156,7 @@ def rebuilt_of(key: str, rows: tuple, _result):
     """Chosen test images (by number) and the model's reconstructions of them."""
     _, test_x, _, _ = _split(_result)
     x = test_x[list(rows)]
-    return x, reconstruct(_result.model, _result.plan, x)[1]
+    return x, rebuild(_result, x)
 
 
 def labels_tensor(labels):

@@ -164,6 +164,11 @@ def unavailable(error, on_switch) -> None:
                    on_click=callback(on_switch, name), icon=":material/offline_pin:")
 
 
+def rebuild(result, x):
+    """What the model rebuilds from images ``x`` (uint8, as a split or ``using.codes`` gives them)."""
+    return reconstruct(result.model, result.plan, x)[1]
+
+
 def test_rows(result, n: int = 8) -> tuple:
     """A finished run's picture rows: ``n`` test images, what the model was given (None without noise) and what
     it rebuilt."""

@@ -10,7 +10,7 @@ import torch.nn.functional as F
 
 from aecore.app import defaults, pages
 from aecore.learn import data
-from aecore.learn.train import fixed_pick, prepare, reconstruct
+from aecore.learn.train import fixed_pick, prepare
 from aecore.shapes import presets
 from aecore.ui import state
 from aecore.ui.common import bound, callback, class_labels, dataset_label, dataset_name, device_info, plain, shown, t
@@ -196,11 +196,6 @@ def codes(result, split: str = "test", cap: int = 3000):
     """(images, labels, codes, index, class names in this session's language) of a split."""
     x, y, z, index, classes = _codes(result.config.key(), split, cap, result)
     return x, y, z, index, class_labels(classes)
-
-
-def rebuild(result, x):
-    """What the model rebuilds from images ``x`` (uint8, as ``codes`` gives them)."""
-    return reconstruct(result.model, result.plan, x)[1]
 
 
 def random_button(container, key: str, obj, attr: str, n: int) -> None:
