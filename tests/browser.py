@@ -56,17 +56,23 @@ def start_app(home: Path, env: dict | None = None, tries: int = 5):
     raise RuntimeError("streamlit did not start: " + (home / "server.log").read_text()[-2000:])
 
 
+_WARM: dict[str, tuple] = {}  # a server's url: (the shared store, its home), for warm_cache before each page
+
+
 def warm_cache(shared: str, home: Path) -> None:
-    """The server starts with the models this run's other tests have trained (conftest.trained_home), as a class
-    server starts with the cache its Class view warmed; all but lesson 1's model, which the lesson walk trains in
-    the browser (the 'train what is missing' flow, from the button to the verdict). Run alone, the browser tests
-    find nothing there and train everything."""
+    """The server has the models this run's other tests have trained (conftest.trained_home), as a class server
+    starts with the cache its Class view warmed; all but lesson 1's model, which the lesson walk trains in the
+    browser (the 'train what is missing' flow, from the button to the verdict). Called before each page opens,
+    so a model the other test process saved meanwhile is there too (a file is copied once). Run alone, the
+    browser tests find nothing there and train everything."""
     from aecore.app.guided import DATASETS, configs
     (walked,) = configs("shapes", DATASETS["shapes"], "cpu")
     (home / "models").mkdir(parents=True, exist_ok=True)
     for f in (Path(shared) / "models").glob("*.zip"):
-        if f.stem != walked.key():
-            shutil.copy(f, home / "models" / f.name)
+        mine = home / "models" / f.name
+        if f.stem != walked.key() and not f.name.startswith(".") and not mine.exists():
+            shutil.copy(f, home / "models" / f".tmp-{f.name}")
+            os.replace(home / "models" / f".tmp-{f.name}", mine)  # whole or not at all, as the store writes
 
 
 @pytest.fixture(scope="session")
@@ -75,6 +81,7 @@ def server(tmp_path_factory, trained_home):
     home = tmp_path_factory.mktemp("app-home")
     warm_cache(trained_home, home)
     proc, url, log = start_app(home)
+    _WARM[url] = (trained_home, home)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
@@ -95,6 +102,8 @@ def browser():
 def open_page(browser, server: str, path: str, heading: str, height: int = 1600):
     """A new tab on one page of the app, settled; returns (page, errors) where errors collects the page's
     JavaScript exceptions (a test ends with ``assert not errors``)."""
+    if server in _WARM:
+        warm_cache(*_WARM[server])
     page = browser.new_page(viewport={"width": 1500, "height": height})
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))

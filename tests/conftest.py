@@ -1,5 +1,6 @@
 """Shared test helpers: paths, the golden files, and bounds on work that hold on any machine (peak memory, a
 guard against a hang) in place of timings, which depend on the machine and what else runs on it."""
+import fcntl
 import json
 import logging
 import os
@@ -23,10 +24,6 @@ def pytest_addoption(parser):
                      help="rewrite tests/snapshots/ from the current output instead of comparing (review the diff)")
 
 
-def pytest_configure(config):
-    config.stash[SNAPSHOTS_WRITTEN] = []
-
-
 def pytest_terminal_summary(terminalreporter, config):
     written = config.stash.get(SNAPSHOTS_WRITTEN, [])
     if written:
@@ -35,26 +32,88 @@ def pytest_terminal_summary(terminalreporter, config):
             terminalreporter.write_line(path)
 
 
+# The suite runs in two processes (pytest-xdist: ``-n 2 --dist loadfile`` in pyproject.toml), a test file in one
+# of them. The files that train the lessons' shared models (trained_home) run together in one process, so that no
+# model is trained twice at once; the other process starts on the browser files whose models the lessons do not
+# share, and the browser files that show the shared models come after them (their server copies the models in:
+# browser.warm_cache). Then the longest of the rest, then the others in the order pytest collects them.
+TOGETHER = ("test_app_use", "test_app_lessons", "test_app_models", "test_lesson_claims", "test_families")
+FIRST = (*TOGETHER, "test_browser_session", "test_workers", "test_cli", "test_browser_lessons",
+         "test_browser_builder", "test_browser_reload", "test_browser_train", "test_browser_use",
+         "test_browser_models", "test_app_train", "test_app_builder", "test_links", "test_doctor",
+         "test_parse_constructs")
+IN_PARALLEL = "PYTEST_XDIST_WORKER" in os.environ
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: i for i, name in enumerate(FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.stem, len(FIRST)))  # stable: a file keeps its own order
+
+
+@pytest.hookimpl(tryfirst=True, optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile, with the TOGETHER files as one unit of work (one process runs them, in FIRST's order)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling  # deferred: pytest-xdist is there only when this hook is called
+
+    class Together(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            scope = super()._split_scope(nodeid)
+            return "the shared models" if Path(scope).stem in TOGETHER else scope
+
+    return Together(config, log)
+
+
+def pytest_configure(config):
+    config.stash[SNAPSHOTS_WRITTEN] = []
+    if IN_PARALLEL:  # two test processes on two cores: one torch thread each (two each would fight for them)
+        import torch  # deferred: only a test process that runs beside another needs torch before its tests
+        torch.set_num_threads(1)
+
+
 @pytest.fixture(scope="session")
 def trained_home(tmp_path_factory) -> str:
     """One model store for the whole run, for the tests that need the lessons' models to exist and do not test
     how they come to be trained: each configuration is trained once per run, by the first test that needs it (a
-    page's worker, or ``train_once``), and found in the store by the others, as a class finds a warm cache."""
-    return str(tmp_path_factory.mktemp("trained-home"))
+    page's worker, or ``train_once``), and found in the store by the others, as a class finds a warm cache.
+
+    Each test process has a home of its own (its runs' folders), and the processes share one models folder, as
+    two class servers share one store (AECORE_STORE): a model the other process has saved is found, not
+    retrained."""
+    home = tmp_path_factory.mktemp("trained-home")
+    shared = tmp_path_factory.getbasetemp().parent / "trained-models" if IN_PARALLEL else home / "models"
+    shared.mkdir(exist_ok=True)
+    if IN_PARALLEL:
+        (home / "models").symlink_to(shared, target_is_directory=True)
+    return str(home)
+
+
+@contextmanager
+def _locked(path: Path):
+    """Hold an exclusive lock on ``path`` (other test processes wait at this line)."""
+    with open(path, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def train_once(config, home: str):
     """The trained model of ``config`` from the run's shared store (``trained_home``): trained here on the CPU
-    and kept there the first time, loaded from there after."""
+    and kept there the first time, loaded from there after (a test process that needs a model the other is
+    training waits for it instead of training it twice)."""
     from aecore.learn import store
     from aecore.learn.train import run
     before = os.environ.get("AECORE_HOME")
     os.environ["AECORE_HOME"] = home
     try:
-        result = store.load(config, device="cpu")
-        if result is None:
-            result = run(config, device="cpu")
-            store.save(result)
+        with _locked(Path(home) / "models" / f".lock-{config.key()}"):
+            result = store.load(config, device="cpu")
+            if result is None:
+                result = run(config, device="cpu")
+                store.save(result)
         return result
     finally:
         if before is None:
