@@ -39,7 +39,7 @@ import torch
 from aecore.learn import data
 from aecore.learn.devices import detect
 from aecore.learn.handle import RunHandle
-from aecore.learn.runs import FINAL, Job, RunFiles, cannot_write, run_id, runs_dir, work
+from aecore.learn.runs import FINAL, Job, RunFiles, cannot_write, last_stopped, run_id, runs_dir, work
 
 ABANDON_S = float(os.environ.get("AECORE_ABANDON_S", "60"))
 TICK_S = 0.2
@@ -244,10 +244,10 @@ class RunManager:
             run = self._existing(folder, config, any_id=resume_from is None)
             if run is not None:
                 files, folder = run.files, str(run.files.folder)
-            if run is None and resume_from is None and (files.folder / "checkpoint.pt").exists():
-                # a stopped run of these settings: its checkpoint is what its learner's Continue starts from, so
-                # a fresh run of the same settings gets a folder of its own instead of wiping it
-                files = RunFiles(f"{run_id(config)}-n{time.time_ns() % 10**12}", root)
+            if run is None and (files.owned() or resume_from is None and (files.folder / "checkpoint.pt").exists()):
+                # a live process trains in the folder (another server's worker, an orphan stopping), or a stopped
+                # run of these settings keeps there what its learner's Continue starts from: a folder of its own
+                files = RunFiles(f"{files.id}-n{time.time_ns() % 10**12}", root)
                 folder = str(files.folder)
             if run is None:
                 limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
@@ -265,13 +265,16 @@ class RunManager:
             run.keep = run.keep or keep
         return RunHandle(self, files, config)
 
-    def find(self, config, watcher: str | None = None):
+    def find(self, config, watcher: str | None = None, stopped: bool = False):
         """The run of exactly these settings that is queued or training, or None: a reloaded tab finds it,
-        whether it is the first run of the settings or one that continues a stopped run of them."""
+        whether it is the first run of the settings or one that continues a stopped run of them. With
+        ``stopped``, else the newest stopped run of them that can be continued (runs.last_stopped: stopped by
+        hand, or by its server's going)."""
         with self._lock:
             run = self._existing(str(RunFiles(run_id(config), runs_dir()).folder), config, any_id=True)
             if run is None:
-                return None
+                files = last_stopped(config) if stopped else None
+                return RunHandle(self, files, config) if files is not None else None
             files = run.files
             if watcher:
                 run.watchers.add(watcher)

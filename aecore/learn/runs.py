@@ -6,14 +6,19 @@ web server's pages (small files, each written whole and renamed into place, so a
     job.json         what to train: the config, the language, the run it continues (written by the server)
     status.json      where it stands: phase, epoch, step, losses, speed, message (a few hundred bytes)
     pictures.npz     the grid's images, uint8, rewritten only when they change (no pickle)
-    stop             present = the learner pressed Stop (or nobody waits for the run any more)
+    stop             present = the learner pressed Stop (or nobody waits for the run any more); its text says
+                     who: ``stop``, or ``server`` (the worker's server went away: the run stops and keeps a
+                     checkpoint, and a restarted server offers Continue)
     checkpoint.pt    a stopped run: what Continue starts from (tensors only, read with weights_only=True)
+    owner.lock       locked by the process that trains the run, for as long as it does (the lock goes with the
+                     process, kill -9 included): a folder whose lock is held is never deleted or reused
 
 A finished model goes to the store (``aecore.learn.store``) like any other, so every page finds it there.
 """
 from __future__ import annotations
 
 import errno
+import fcntl
 import io
 import json
 import math
@@ -22,6 +27,7 @@ import shutil
 import tempfile
 import time
 import traceback
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -36,6 +42,7 @@ from aecore.text import t, using
 FINAL = ("done", "stopped", "error")
 STOP_CHECK_S = 0.1  # how often the loop looks for the stop file
 PICTURES = ("originals", "inputs", "outputs")
+OWNER = "owner.lock"
 
 
 def runs_dir() -> Path:
@@ -45,6 +52,27 @@ def runs_dir() -> Path:
 def run_id(config: TrainConfig, resume_from: str | None = None, done_steps: int = 0) -> str:
     """The same settings are the same run (a second learner joins it); continuing a stopped run is another."""
     return config.key() + (f"-c{done_steps}" if resume_from else "")
+
+
+def last_stopped(config: TrainConfig, root: Path | None = None) -> RunFiles | None:
+    """The newest stopped run of exactly these settings that Continue can start from (its own run, or one that
+    continued it, or a fresh one beside it: ``<key>``, ``<key>-c…``, ``<key>-n…``), or None. A reloaded tab
+    finds it, and a restarted server the runs its going stopped."""
+    root = Path(root or runs_dir())
+    key, found = config.key(), []
+    try:
+        folders = [f for f in root.iterdir() if f.name == key or f.name.startswith(key + "-")]
+    except OSError:
+        return None
+    for folder in folders:
+        files = RunFiles(folder.name, root)
+        try:
+            when = (folder / "checkpoint.pt").stat().st_mtime
+        except OSError:
+            continue
+        if files.status().get("phase") == "stopped" and not files.owned():
+            found.append((when, folder.name, files))
+    return max(found, key=lambda f: f[:2])[2] if found else None
 
 
 @dataclass
@@ -97,6 +125,8 @@ class RunFiles:
 
     # ---- the server's side --------------------------------------------------------------------------------
     def create(self, job: Job) -> None:
+        if self.owned():  # a live process trains here (another server's worker, an orphan on its way out)
+            raise FileExistsError(errno.EEXIST, "a live process trains in this run's folder", str(self.folder))
         if self.folder.exists():
             shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -119,9 +149,41 @@ class RunFiles:
         except (OSError, ValueError):
             return {}
 
-    def request_stop(self) -> None:
+    def request_stop(self, who: str = "stop") -> None:
         if self.folder.exists():
-            _write(self.folder / "stop", b"stop")
+            _write(self.folder / "stop", who.encode())
+
+    def stopped_by(self) -> str:
+        """Who asked the run to stop: ``stop`` (a learner, or nobody waiting), ``server`` (its server went away),
+        or "" (nobody)."""
+        try:
+            return (self.folder / "stop").read_text().strip() or "stop"
+        except OSError:
+            return ""
+
+    def owned(self) -> bool:
+        """Whether a live process trains in this folder now (it holds the folder's lock: ``owning``)."""
+        try:
+            f = open(self.folder / OWNER, "rb")
+        except OSError:
+            return False
+        with f:
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return True
+            fcntl.flock(f, fcntl.LOCK_UN)
+            return False
+
+    @contextmanager
+    def owning(self):
+        """The worker's side: hold the folder's lock while the run trains (released when the process ends)."""
+        with open(self.folder / OWNER, "ab") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
 
     def checkpoint(self) -> tuple[Checkpoint, dict] | None:
         """(the Checkpoint, the history so far) of a stopped run, or None."""
@@ -199,7 +261,13 @@ def _finite(model) -> bool:
 
 def work(files: RunFiles, device: str | None = None) -> str:
     """Train the run in ``files`` (in a worker process), publishing as it goes. Returns the final phase.
-    Every failure ends as a status a learner can read; nothing is raised."""
+    Every failure ends as a status a learner can read; nothing is raised. The folder is this process's while it
+    trains (RunFiles.owning)."""
+    with files.owning():
+        return _work(files, device)
+
+
+def _work(files: RunFiles, device: str | None) -> str:
     job = files.job()
     with using(job.lang):
         config = TrainConfig.from_dict(job.config)
@@ -261,7 +329,9 @@ def work(files: RunFiles, device: str | None = None) -> str:
             progress.phase, progress.message = "error", t("train.crashed", error=type(e).__name__)
             files.publish({**status_of(progress), "error_kind": "crashed"})
             return "error"
-        publish(final=True)
+        # a run its server's going stopped says so: the restarted server offers Continue with that sentence
+        publish(final=True, **({"ended_by": "server"} if progress.phase == "stopped" and
+                               files.stopped_by() == "server" else {}))
         return progress.phase
 
 

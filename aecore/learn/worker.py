@@ -3,9 +3,11 @@
 It reads one run a line on stdin (``{"folder": ..., "home": ...}``), trains it (``aecore.learn.runs.work``)
 and writes ``finished <folder>`` on stdout; everything else it prints goes to stderr. Its torch thread
 budget comes from AECORE_WORKER_THREADS. When the server goes, the worker ends: between runs stdin closes; in
-the middle of a run (the server killed with -9) a watcher sees that its parent process is gone and exits at
-once, so no orphan trains on into a run folder a restarted server may use again. (The parent's pid, not
-PR_SET_PDEATHSIG: that signal fires when the spawning *thread* ends, which a page's script thread does.)
+the middle of a run (the server killed with -9) a watcher sees that its parent process is gone, stops the run
+as Stop does (it keeps a checkpoint, and says the server went: a restarted server offers Continue) and exits,
+at the latest GRACE_S later, so no orphan trains on into a run folder a restarted server may use again. (The
+parent's pid, not PR_SET_PDEATHSIG: that signal fires when the spawning *thread* ends, which a page's script
+thread does.)
 """
 from __future__ import annotations
 
@@ -17,14 +19,25 @@ import time
 from pathlib import Path
 
 WATCH_S = 0.5  # how often the worker looks whether its server is still there
+GRACE_S = 20.0  # how long a run may take to stop and write its checkpoint once the server has gone
+NOW: dict = {"folder": None, "ended": threading.Event()}  # the run this worker trains, and when it ends
 
 
 def die_with(parent: int) -> None:
-    """Exit when the process that started this worker is gone (it is then re-parented: getppid changes)."""
+    """Exit when the process that started this worker is gone (it is then re-parented: getppid changes), after
+    stopping the run it trains (the run's loop reads the stop file within runs.STOP_CHECK_S and saves)."""
     while True:
         time.sleep(WATCH_S)  # a watcher's beat, not a wait for a result
         if os.getppid() != parent:
-            os._exit(3)  # nothing to tidy: a stopped run's files are written atomically
+            break
+    folder = NOW["folder"]
+    if folder is not None:
+        try:
+            (Path(folder) / "stop").write_text("server")
+            NOW["ended"].wait(GRACE_S)
+        except OSError:
+            pass  # the folder is gone or cannot be written: nothing to keep
+    os._exit(3)  # a stopped run's files are written atomically: nothing half-written is left
 
 
 def main() -> int:
@@ -48,7 +61,11 @@ def main() -> int:
         except (ValueError, KeyError, TypeError):
             continue
         os.environ["AECORE_HOME"] = message.get("home") or os.environ.get("AECORE_HOME", "")
+        NOW["folder"] = folder
+        NOW["ended"].clear()
         work(RunFiles(folder.name, folder.parent), device)
+        NOW["folder"] = None
+        NOW["ended"].set()
         protocol.write(f"finished {folder}\n")
         protocol.flush()
     return 0
