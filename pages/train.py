@@ -103,6 +103,10 @@ if tr.job is None:  # a reloaded tab, or a second learner: the training of these
         tr.config, tr.job = found.config, found
     elif tr.config is None and tr.from_link and shown is not None and ui.cached_model(shown) is not None:
         tr.config = shown  # a reload (or a link) of settings already trained: their result
+    elif tr.config is None and tr.from_link and shown is not None:
+        found = ui.models.find_training(shown, stopped=True)  # a reload of a stopped run: Continue is offered
+        if found is not None:
+            tr.config, tr.job = found.config, found
     tr.from_link = False
 current, job = tr.config, tr.job
 if current is None:

@@ -28,6 +28,13 @@ def finish(at):
     return ok(at.run())
 
 
+def reload(at):
+    """The same address in a new session, as a reloaded tab (or the learner's next visit) opens it."""
+    again = AppTest.from_file(TRAIN, default_timeout=90)
+    again.query_params.update({k: at.query_params[k] for k in at.query_params})
+    return ok(again.run())
+
+
 def form(at) -> tuple:
     return (at.slider(key="train.epochs").value, at.select_slider(key="train.batch").value,
             at.select_slider(key="train.lr").value)
@@ -53,9 +60,7 @@ def test_train_shows_progress_then_the_result_then_the_cache():
     submit(other)
     assert session(other).train.job is None
     assert other.success[0].value.startswith("Already trained with these settings (kept in memory)")
-    reloaded = AppTest.from_file(TRAIN, default_timeout=90)  # a reload: a new session, the address kept
-    reloaded.query_params.update({k: at.query_params[k] for k in at.query_params})
-    ok(reloaded.run())
+    reloaded = reload(at)
     assert reloaded.success[0].value.startswith("Already trained with these settings")  # the result, not the form
     assert session(reloaded).train.config == session(at).train.config and session(reloaded).train.job is None
 
@@ -142,17 +147,38 @@ def test_stop_says_what_happened_then_continue_finishes():
     assert re.search(r"Stopped (in epoch \d+ of 100, after step \d+|after \d+ of 100 epochs)", text)
     assert "not kept" in text and not at.success  # never "trained and kept"
     assert at.button(key="train.continue") and at.button(key="train.keep")
+    reloaded = reload(at)  # a reload finds the stopped run, with its two ways on (not the empty form)
+    assert session(reloaded).train.job.id == job.id and reloaded.button(key="train.continue")
+    assert "not kept" in " ".join(read(w) for w in reloaded.warning) and "server" not in read(reloaded.warning[0])
     at.button(key="train.continue").click().run()
     job = session(ok(at)).train.job
     assert job.running or job.result is not None
     wait_for_steps(job, job.snapshot().steps * job.snapshot().epoch + 3)  # a few steps more
     job.stop()  # (a hundred epochs is long for a test: stop again, and keep this time)
     finish(at)
+    newer = session(reload(at)).train.job  # the continued run, stopped again: the newest stop is found
+    assert newer.id == job.id != session(reloaded).train.job.id
     at.button(key="train.keep").click().run()
     ok(at)
     kept = session(at).train.config
     assert kept.stop_at > 0 and at.success[0].value.startswith("Kept as it was when stopped")
     assert f"after {kept.stop_at} steps" in at.success[0].value
+
+
+def test_a_run_its_server_stopped_is_offered_to_continue_after_the_restart():
+    """A worker whose server went away stops its run as Stop does and says so (tests/test_workers.py kills a
+    server to see it); the learner's reload after the restart reads that, with Continue."""
+    at = page()
+    at.slider(key="train.epochs").set_value(100)
+    submit(at)
+    job = session(at).train.job
+    wait_for_steps(job)
+    job.files.request_stop("server")  # what the worker's watcher writes when its server has gone
+    assert job.join(60) and job.phase == "stopped"
+    reloaded = reload(at)
+    text = " ".join(read(w) for w in reloaded.warning)
+    assert text.startswith("This training stopped when the server restarted") and "not kept" in text
+    assert reloaded.button(key="train.continue") and session(reloaded).train.job.id == job.id
 
 
 def test_an_unreachable_dataset_says_so_plainly_and_offers_an_offline_set():

@@ -264,16 +264,22 @@ def test_a_fresh_run_never_wipes_a_stopped_runs_checkpoint(manager):
     wait(lambda: not b.running)
 
 
-def test_a_worker_dies_with_its_server(tmp_path):
-    """kill -9 of the server while it trains: its worker does not train on as an orphan (issue 18, item 2)."""
+ORPHAN = TrainConfig(model="s1-uva-conv", epochs=100, batch_size=16)  # what tests/orphan_check.py trains
+
+
+def test_a_worker_dies_with_its_server_and_the_restarted_server_offers_continue(tmp_path, monkeypatch):
+    """kill -9 of the server while it trains: its worker stops the run as Stop would (a checkpoint kept, the
+    server's going said) and exits, instead of training on as an orphan; the restarted server, on the same
+    folder, finds that stopped run for a reloaded page, keeps it when the same settings are trained afresh, and
+    continues it (issue 18, item 2)."""
     import os
     import signal
     import subprocess
     import sys
     from conftest import ROOT, no_hang
-    env = {**os.environ, "AECORE_HOME": str(tmp_path)}
-    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("orphan_check.py"))], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, text=True)
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path))
+    server = subprocess.Popen([sys.executable, str(Path(__file__).with_name("orphan_check.py"))], cwd=ROOT,
+                              env=dict(os.environ), stdout=subprocess.PIPE, text=True)
     try:
         with no_hang(120):
             worker = int(server.stdout.readline())
@@ -291,3 +297,52 @@ def test_a_worker_dies_with_its_server(tmp_path):
                 time.sleep(0.1)
     finally:
         server.kill()
+    files = runs.RunFiles(runs.run_id(ORPHAN), runs.runs_dir())
+    status = files.status()
+    assert status["phase"] == "stopped" and status["ended_by"] == "server" and not files.owned()
+    assert files.checkpoint() is not None  # what it had learned, for Continue
+
+    restarted = RunManager(workers=1, threads=1)  # the server started again on the same folder
+    try:
+        found = restarted.find(ORPHAN, stopped=True)
+        assert restarted.find(ORPHAN) is None  # nothing of these settings trains now
+        assert found.phase == "stopped" and found.folder == str(files.folder)
+        done = found.result.checkpoint.done_steps
+        assert done > 0 and found.status()["ended_by"] == "server"
+        fresh = restarted.submit(ORPHAN)  # the same settings from scratch: a folder of their own
+        assert fresh.folder != found.folder and files.checkpoint() is not None
+        fresh.stop()
+        wait(lambda: not fresh.running, 60)
+        go_on = restarted.submit(ORPHAN, resume_from=found.id, done_steps=done)
+        wait(lambda: go_on.snapshot().phase == "training" and go_on.snapshot().step > 0, 120)
+        snap = go_on.snapshot()
+        assert (snap.epoch - 1) * snap.steps + snap.step > done  # on from where the server's going left it
+        go_on.stop()
+        wait(lambda: not go_on.running, 60)
+    finally:
+        restarted.shutdown()
+
+
+def test_a_folder_a_live_process_trains_in_is_never_deleted(manager):
+    """Another process holds a run folder's lock (a second server's worker on a shared folder, an orphan on its
+    way out): the same settings get a folder of their own, and the one in use is left as it is."""
+    import subprocess
+    import sys
+    files = runs.RunFiles(runs.run_id(QUICK), runs.runs_dir())
+    files.folder.mkdir(parents=True)
+    (files.folder / "status.json").write_text('{"phase": "training"}')
+    holder = subprocess.Popen([sys.executable, "-c", "import fcntl, sys, time; f = open(sys.argv[1], 'ab'); "
+                               "fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(120)",
+                               str(files.folder / runs.OWNER)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked" and files.owned()
+        with pytest.raises(FileExistsError):
+            files.create(runs.Job(files.id, QUICK.to_dict()))
+        h = manager.submit(QUICK)
+        assert h.folder != str(files.folder) and files.status() == {"phase": "training"}  # untouched
+        wait(lambda: not h.running)
+        assert h.phase == "done"
+    finally:
+        holder.kill()
+        holder.wait()
+    assert not files.owned()  # the lock went with its process

@@ -245,8 +245,7 @@ class RunManager:
             if run is not None:
                 files, folder = run.files, str(run.files.folder)
             if run is None and (files.owned() or resume_from is None and (files.folder / "checkpoint.pt").exists()):
-                # a live process trains in the folder (another server's worker, an orphan stopping), or a stopped
-                # run of these settings keeps there what its learner's Continue starts from: a folder of its own
+                # a live process trains there (another server's worker), or a stopped run keeps its checkpoint
                 files = RunFiles(f"{files.id}-n{time.time_ns() % 10**12}", root)
                 folder = str(files.folder)
             if run is None:
@@ -266,10 +265,8 @@ class RunManager:
         return RunHandle(self, files, config)
 
     def find(self, config, watcher: str | None = None, stopped: bool = False):
-        """The run of exactly these settings that is queued or training, or None: a reloaded tab finds it,
-        whether it is the first run of the settings or one that continues a stopped run of them. With
-        ``stopped``, else the newest stopped run of them that can be continued (runs.last_stopped: stopped by
-        hand, or by its server's going)."""
+        """The run of these settings that is queued or training (the first, or one continuing a stopped one), or
+        None: a reloaded tab finds it. With ``stopped``, else their newest stopped run (runs.last_stopped)."""
         with self._lock:
             run = self._existing(str(RunFiles(run_id(config), runs_dir()).folder), config, any_id=True)
             if run is None:

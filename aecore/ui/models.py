@@ -99,9 +99,10 @@ def start_training(config, old=None, resume=None):
     return m.submit(config, lang(), me)
 
 
-def find_training(config):
-    """The training of exactly these settings that is queued or running (a reloaded tab finds it), or None."""
-    return manager().find(config, session_id())
+def find_training(config, stopped: bool = False):
+    """The training of exactly these settings that is queued or running (a reloaded tab finds it), or None; with
+    ``stopped``, else the newest stopped run of them that can be continued."""
+    return manager().find(config, session_id(), stopped=stopped)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -121,7 +121,8 @@ def stopped_view(job, on_continue, on_keep) -> None:
     done = len(result.history["train_loss"])
     where = t("train.stopped_in", e=ck.epoch + 1, epochs=result.config.epochs, s=ck.step, steps=ck.steps, n=done) \
         if ck.step else t("train.stopped_after", done=done, n=result.config.epochs)
-    st.warning(where + " " + t("train.stopped_at"), icon=":material/stop_circle:")
+    why = t("train.stopped_server") if job.status().get("ended_by") == "server" else ""  # a restart, not a learner
+    st.warning(" ".join(x for x in (why, where, t("train.stopped_at")) if x), icon=":material/stop_circle:")
 
     def kept():
         k = result.kept()
