@@ -1,10 +1,13 @@
 """Shared test helpers: paths, the golden files, and bounds on work that hold on any machine (peak memory, a
 guard against a hang) in place of timings, which depend on the machine and what else runs on it."""
 import fcntl
+import http.server
 import json
 import logging
 import os
 import signal
+import subprocess
+import threading
 import tracemalloc
 from contextlib import contextmanager
 from pathlib import Path
@@ -120,6 +123,61 @@ def train_once(config, home: str):
             os.environ.pop("AECORE_HOME", None)
         else:
             os.environ["AECORE_HOME"] = before
+
+
+@pytest.fixture
+def http_files(tmp_path):
+    """A local HTTP server (loopback only) serving tmp_path/served."""
+    served = tmp_path / "served"
+    served.mkdir()
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=str(served), **k)
+
+        def log_message(self, *a):
+            pass
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield served, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+class SmallDisk:
+    """A real tmpfs of 1 MB mounted at ``path`` for one test: a disk that fills up, or is remounted read-only, as a
+    class server's disk does (as root, chmod does not stop a write: a read-only mount does)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def fill(self) -> "SmallDisk":
+        """Write until the disk is full (ENOSPC)."""
+        with open(self.path / "filler", "wb") as f:
+            try:
+                while True:
+                    f.write(b"\0" * 65536)
+                    f.flush()
+            except OSError:
+                pass
+        return self
+
+    def read_only(self) -> "SmallDisk":
+        subprocess.run(["mount", "-o", "remount,ro", str(self.path)], check=True)
+        return self
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    where = tmp_path / "disk"
+    where.mkdir()
+    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(where)], capture_output=True,
+                          text=True)
+    if done.returncode != 0:  # CI runs as root, where it mounts
+        pytest.skip(f"a tmpfs cannot be mounted here (it needs root): {done.stderr.strip()}")
+    try:
+        yield SmallDisk(where)
+    finally:
+        subprocess.run(["umount", "-l", str(where)], capture_output=True)
 
 
 @contextmanager

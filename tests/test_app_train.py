@@ -252,7 +252,7 @@ def test_a_disk_that_cannot_be_written_is_said_in_words(tmp_path, monkeypatch):
 def test_cannot_write_names_a_full_and_a_read_only_disk():
     import errno
 
-    from aecore.learn.runs import cannot_write
+    from aecore.learn.disk import cannot_write
     full = str(cannot_write("disk.what_model", "/srv/models", OSError(errno.ENOSPC, "No space left on device")))
     assert full == ("Could not write the trained model in /srv/models: the disk is full. Nothing was changed; "
                     "whoever runs this server can free space there or make the folder writable.")

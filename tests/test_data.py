@@ -154,24 +154,6 @@ def test_broken_files_are_reported(tmp_path):
         data.load("pathmnist", root=tmp_path, download=False)
 
 
-@pytest.fixture
-def http_files(tmp_path):
-    """A local HTTP server (loopback only) serving tmp_path/served."""
-    served = tmp_path / "served"
-    served.mkdir()
-
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def __init__(self, *a, **k):
-            super().__init__(*a, directory=str(served), **k)
-
-        def log_message(self, *a):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield served, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-
-
 def test_fetch_with_progress_and_checksum(http_files, tmp_path):
     served, url = http_files
     payload = bytes(range(256)) * 10_000

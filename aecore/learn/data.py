@@ -30,6 +30,7 @@ from skimage.color import rgb2hed
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
+from aecore.learn.disk import WRITE_ERRORS, cannot_write
 from aecore.learn.download import DownloadError, Progress, fetch, file_lock, temp_beside
 from aecore.text import t
 
@@ -385,6 +386,8 @@ def _said(name: str, root: Path):
                                    reason=t("data.why_" + e.kind, code=e.code or ""), offline=_offline_names()),
                                  name) from None
     except (OSError, ValueError, RuntimeError, KeyError, EOFError, tarfile.TarError) as e:  # a broken file
+        if isinstance(e, OSError) and e.errno in WRITE_ERRORS:  # not the files: the disk they are written to
+            raise DatasetUnavailable(str(cannot_write("disk.what_data", root, e)), name) from None
         print(f"aecore: the files of {name} in {root} cannot be read: {type(e).__name__}: {e}", file=sys.stderr)
         raise DatasetUnavailable(t("data.broken", name=display_name(name), root=str(root)), name) from None
 

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
+from aecore.learn.disk import WRITE_ERRORS, cannot_write
+
 Progress = Callable[[int, "int | None", str], None]  # (bytes so far, total or None, label)
 CHUNK = 1 << 20
 
@@ -125,6 +127,8 @@ def _fetch(urls, dest: Path, md5, progress, label, timeout) -> Path:
             os.replace(part, dest)
             return dest
         except (OSError, ValueError) as e:  # URLError, timeouts, refused connections, bad URLs
+            if getattr(e, "errno", None) in WRITE_ERRORS:  # this machine's disk, not the network: no other URL helps
+                raise cannot_write("disk.what_data", dest.parent, e) from None
             reasons.append((url, e))
         finally:
             if part.exists():

@@ -35,6 +35,7 @@ import numpy as np
 import torch
 
 from aecore.learn import data, store
+from aecore.learn.disk import WRITE_ERRORS, cannot_write
 from aecore.learn.config import ConfigError, TrainConfig
 from aecore.learn.train import Checkpoint, Progress, Stopped, TrainResult, run
 from aecore.text import t, using
@@ -84,24 +85,6 @@ class Job:
     max_seconds: float = 0.0          # 0: no limit; else the run stops there and keeps what it learned
     device: str | None = None
     created: float = field(default_factory=time.time)
-
-
-class CannotWrite(OSError):
-    """A file the app needed could not be written; the message says what, where and why, in the learner's
-    language, and that nothing was changed."""
-
-
-WRITE_ERRORS = {errno.ENOSPC: "disk.full", errno.EDQUOT: "disk.full", errno.EROFS: "disk.read_only",
-                errno.EACCES: "disk.denied"}
-
-
-def cannot_write(what: str, where, e: OSError) -> CannotWrite:
-    """``what``: a text key (disk.what_run, disk.what_model); ``where``: the folder or store."""
-    why = WRITE_ERRORS.get(e.errno)
-    error = CannotWrite(t("disk.cannot_write", what=t(what), where=str(where),
-                          why=t(why) if why else (e.strerror or type(e).__name__)))
-    error.errno = e.errno  # the sentence is the message; the cause stays readable
-    return error
 
 
 def _write(path: Path, payload: bytes) -> None:

@@ -17,6 +17,7 @@ from dataclasses import replace
 import fsspec
 
 from aecore.learn import data
+from aecore.learn.disk import cannot_write
 from aecore.learn.modelfile import ModelFileError, pack, read_config, unpack
 
 
@@ -38,15 +39,20 @@ def path_for(config) -> str:
 def save(result) -> str:
     """Write a finished (not stopped) run. Returns its path."""
     fs, root = _fs()
-    fs.makedirs(root, exist_ok=True)
     final = f"{root}/{result.config.key()}.zip"
     tmp = f"{root}/.tmp-{uuid.uuid4().hex}.zip"
-    fs.pipe_file(tmp, pack(result))
     try:
+        fs.makedirs(root, exist_ok=True)
+        fs.pipe_file(tmp, pack(result))
         fs.mv(tmp, final)
+    except OSError as e:  # a full or read-only disk: said in words; no half-written file is left
+        raise cannot_write("disk.what_model", root, e) from None
     finally:
-        if fs.exists(tmp):
-            fs.rm(tmp)
+        try:
+            if fs.exists(tmp):
+                fs.rm(tmp)
+        except OSError:
+            pass
     return final
 
 
@@ -77,13 +83,23 @@ def load(config, device: str = "cpu"):
 
 
 def keys() -> set:
-    """The keys of the saved models, from the file names alone (nothing is opened): a cheap 'is it there'."""
+    """The keys of the saved models: a cheap 'is it there' (each file's last 22 bytes are read, not the file),
+    so a file cut short (a copy that ran out of space, a crash in another tool) is not listed as a model."""
     fs, root = _fs()
     try:
         names = [str(e).rsplit("/", 1)[-1] for e in fs.ls(root, detail=False)]
     except (FileNotFoundError, OSError):
         return set()
-    return {n[:-4] for n in names if n.endswith(".zip") and not n.startswith(".")}
+    return {n[:-4] for n in names if n.endswith(".zip") and not n.startswith(".") and _whole(fs, f"{root}/{n}")}
+
+
+def _whole(fs, path: str) -> bool:
+    """Whether the zip ends with its end-of-central-directory record (the store's files have no comment, so it
+    is the last 22 bytes): a file cut short anywhere lacks it."""
+    try:
+        return fs.cat_file(path, start=-22)[:4] == b"PK\x05\x06"
+    except (OSError, ValueError):
+        return False
 
 
 def saved(limit: int = 50) -> list:

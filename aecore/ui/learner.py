@@ -18,6 +18,8 @@ from __future__ import annotations
 import streamlit as st
 
 from aecore.app.state import LessonProgress
+from aecore.learn.disk import cannot_write
+from aecore.text import t
 from aecore.use import learners
 
 COOKIE = "aecore_learner"
@@ -82,5 +84,10 @@ def keep(session) -> None:
     synced = st.session_state.get(_SYNCED)
     if mine == synced:
         return
-    store().update(learner_id(), base=synced or {}, mine=mine)
+    kept = store()
+    kept.update(learner_id(), base=synced or {}, mine=mine)
     st.session_state[_SYNCED] = mine  # the base of the next change: only this session's own edits are merged
+    unsaved = kept.unsaved.get(learner_id())
+    if unsaved is not None:  # said in this reader's language (the store keeps the error, never a sentence)
+        st.toast(str(cannot_write("disk.what_progress", kept.root, unsaved)) + " " + t("learner.in_memory"),
+                 icon=":material/sd_card_alert:")

@@ -13,6 +13,7 @@ from streamlit import runtime
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from aecore.learn import data, store
+from aecore.learn.disk import cannot_write
 from aecore.learn.doctor import examine
 from aecore.learn.modelfile import MAX_FILE_MB, ModelFileError, pack
 from aecore.learn.pool import RunManager
@@ -135,6 +136,9 @@ def _brought_back(tr, on_loaded) -> None:
         result = store.put_file(file.getvalue())
     except ModelFileError as e:
         tr.file_note = ("error", str(e) + " " + t("file.kept"))
+        return
+    except OSError as e:  # the file is good, the store cannot take it (a full or read-only disk): said in words
+        tr.file_note = ("error", str(cannot_write("disk.what_model", store.url(), e)))
         return
     _models().put(result.config.key(), result)
     tr.file_note = ("ok", t("file.loaded", what=result.config.model, n=len(result.history.get("train_loss", []))))

@@ -18,6 +18,7 @@ ignored, and every field is checked against the lessons (known steps, known opti
 """
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -138,6 +139,7 @@ class Store:
         self.root = Path(root) if root is not None else None
         self.max_memory, self.max_files = max_memory, max_files
         self._memory: OrderedDict[str, dict] = OrderedDict()
+        self.unsaved: dict[str, OSError] = {}  # a learner: why their last record could not be written
         self._lock = threading.Lock()
         self._prune()
 
@@ -188,13 +190,17 @@ class Store:
         text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
         if len(text.encode()) > MAX_BYTES:
             return          # cannot happen with checked records; never a file that would be refused later
+        part = self.root / f".{learner}.{threading.get_ident()}.part"
         try:
             self.root.mkdir(parents=True, exist_ok=True)
-            part = self.root / f".{learner}.{threading.get_ident()}.part"
             part.write_text(text, encoding="utf-8")
             os.replace(part, self._path(learner))
-        except OSError:
-            pass            # a full or read-only disk: the record lives on in memory
+        except OSError as e:  # a full or read-only disk: the record lives on in memory, and the learner is told
+            self.unsaved[learner] = e
+            with contextlib.suppress(OSError):
+                part.unlink(missing_ok=True)
+        else:
+            self.unsaved.pop(learner, None)
 
     def _prune(self) -> None:
         """At most ``max_files`` records on disk: the least recently written go (once, when the store opens)."""
