@@ -2,10 +2,13 @@
 plain-text messages, links to other pages, and the shareable link of the page."""
 from __future__ import annotations
 
+import logging
 import re
+import sys
 
 import streamlit as st
 from streamlit.errors import StreamlitAPIException
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from aecore import text
 from aecore.app import links, pages
@@ -88,6 +91,40 @@ def device_kind() -> str:
     return device_info().kind
 
 
+# ---- a link Streamlit did not read ---------------------------------------------------------------------------
+# Streamlit drops a whole query string past its limits (1,000 values, 512 Ki characters) with nothing but a line
+# in the server's log (streamlit 1.67: runtime/state/query_params.sanitize_query_string, called by the session's
+# AppSession before the script runs). This filter on that line notes whose link it was, from the AppSession in
+# the call, so the page can say so instead of opening as if no link had been given. (The filter is set when the
+# app's code is first loaded, by the first page run after a server starts: that run's own link goes unseen.)
+DROPPED: dict[str, tuple[str, int]] = {}  # a session id: ("link.dropped_values" or "link.dropped_chars", how many)
+
+
+class _DroppedLink(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = str(record.msg)
+        if message.startswith("Ignoring query string") and record.args:
+            frame = sys._getframe(1)
+            while frame is not None:
+                owner = frame.f_locals.get("self")
+                if type(owner).__name__ == "AppSession":
+                    key = "link.dropped_values" if "parameter" in message else "link.dropped_chars"
+                    DROPPED[str(owner.id)] = (key, int(record.args[0]))
+                    break
+                frame = frame.f_back
+        return True  # the line is still logged
+
+
+_QUERY_LOG = logging.getLogger("streamlit.runtime.state.query_params")
+if not any(type(f).__name__ == "_DroppedLink" for f in _QUERY_LOG.filters):  # once, however often this is loaded
+    _QUERY_LOG.addFilter(_DroppedLink())
+
+
+def _dropped_link() -> tuple[str, int] | None:
+    ctx = get_script_run_ctx()
+    return DROPPED.pop(ctx.session_id, None) if ctx is not None else None
+
+
 # ---- a page's first line ------------------------------------------------------------------------------------
 
 def start_session(page: str, device_kind: str) -> state.Session:
@@ -99,6 +136,9 @@ def start_session(page: str, device_kind: str) -> state.Session:
         session.link_pending = False
         learner.restore(session)
         links.apply(session, {k: st.query_params.get_all(k) for k in st.query_params}, page, device_kind)
+        dropped = _dropped_link()
+        if dropped is not None:
+            session.notices.append((dropped[0], {"n": f"{dropped[1]:,}"}))
     learner.keep(session)
     return session
 
