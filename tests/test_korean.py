@@ -188,7 +188,7 @@ def test_the_digits_dataset_is_named_so_it_cannot_read_as_numbers():
 # ---------------------------------------------------------------- no English left in Korean sentences
 
 ALLOWED = set("""
-Keras PyTorch TensorFlow torch nn Sequential Model Input Python NumPy scikit-learn scikit-image sklearn Adam
+Keras PyTorch TensorFlow Ray torch nn Sequential Model Input Python NumPy scikit-learn scikit-image sklearn Adam
 MNIST Fashion-MNIST CIFAR-10 CIFAR PathMNIST MedMNIST IHC DAB PCA ReLU ReLUs GELU ELU Sigmoid sigmoid softmax tanh
 t-SNE KL AUC ROC PSNR SSIM MSE BCE GPU CPU VAE AE MLP NaN JSON HTTP MB dB PNG JPEG GIF BMP WebP TIFF zip RGB
 Conv2D Conv2d Conv1D ConvTranspose2d Conv2DTranspose Dense Linear Flatten Unflatten Reshape MaxPooling2D

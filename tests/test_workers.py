@@ -214,8 +214,10 @@ def test_worker_budget(monkeypatch):
 @pytest.mark.ray
 def test_the_same_queue_on_ray(tmp_path):
     """Ray as the engine under the same job interface: joining, a run to the end into the store, Stop that
-    keeps what was learned (skipped only where ray is not installed). It runs in a process of its own
-    (tests/ray_check.py): Ray's driver brings its own processes and signal handlers."""
+    keeps what was learned; Ray ending its driver mid-run ends that run in words and the next run trains (a new
+    connection); a cluster that does not answer ends the run in words within AECORE_RAY_CONNECT_S; the process
+    playing the server never imports ray (skipped only where ray is not installed: requirements-dev.txt has it).
+    It runs in a process of its own (tests/ray_check.py): Ray brings its own processes."""
     pytest.importorskip("ray")
     import json
     import os
@@ -229,6 +231,9 @@ def test_the_same_queue_on_ray(tmp_path):
     out = json.loads(p.stdout.strip().splitlines()[-1])
     assert out["kind"] == "ray" and out["joined"] and out["phase"] == "done" and out["epochs"] == 2
     assert out["stored"] and out["long_phase"] == "stopped" and out["long_steps"] > 0
+    assert out["lost"] == "train.ray_lost" and out["again_phase"] == "done" and out["bridge_ended"]
+    assert out["unreachable"] == "train.ray_unreachable" and out["unreachable_s"] < 30
+    assert "127.0.0.1:9" in out["unreachable_message"] and not out["server_imports_ray"]
 
 
 def test_a_reload_finds_a_continued_run_and_train_joins_it(manager):

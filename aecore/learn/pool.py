@@ -12,7 +12,8 @@ or is killed costs its run only: the slot is freed, a new worker starts, the lea
 
 Where a class outgrows one machine, AECORE_RAY_ADDRESS (a Ray cluster's address, or ``local``) sends the
 runs to Ray instead of local processes: the same queue, files, Stop and results (``pip install -r
-requirements-ray.txt``; the runs' folder, AECORE_HOME, must be shared by the nodes).
+requirements-ray.txt``; the runs' folder, AECORE_HOME, and this checkout must be at the same paths on the
+nodes). The server talks to Ray through one process of its own (``aecore.learn.raybridge``), never in-process.
 
 The rule for runs nobody waits for: a run is watched by the browser sessions that started or joined it.
 When none of them has been connected for ``ABANDON_S`` seconds (the tab was closed, the learner left),
@@ -34,11 +35,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-import torch
-
 from aecore.learn import data
 from aecore.learn.devices import detect
 from aecore.learn.handle import RunHandle
+from aecore.learn.raybridge import Bridge
 from aecore.learn.runs import FINAL, Job, RunFiles, cannot_write, last_stopped, run_id, runs_dir, work
 
 ABANDON_S = float(os.environ.get("AECORE_ABANDON_S", "60"))
@@ -130,58 +130,36 @@ class _ThreadWorker:
         self.inbox.put(None)
 
 
-def _ray_train(folder: str, home: str, threads: int, device: str | None) -> str:
-    """One run on a Ray worker: the same ``work`` as a local worker process (the run's folder must be on a
-    filesystem the Ray nodes share, as AECORE_HOME on NFS)."""
-    os.environ["AECORE_HOME"] = home
-    torch.set_num_threads(max(1, threads))
-    return work(RunFiles(Path(folder).name, Path(folder).parent), device)
-
-
 class _RayWorker:
-    """A slot whose runs go to a Ray cluster (AECORE_RAY_ADDRESS) instead of a local process: the same queue,
-    the same run files, the same Stop; Ray chooses the machine."""
-    _remote = None
+    """A slot whose runs go to the Ray cluster through the manager's bridge: the same queue, the same run files,
+    the same Stop (a file the run reads); Ray chooses the machine."""
 
-    def __init__(self, threads: int, device: str | None):
-        import ray  # deferred: an optional extra (requirements-ray.txt), only for AECORE_RAY_ADDRESS
-        if not ray.is_initialized():
-            root = str(Path(__file__).resolve().parents[2])
-            address = os.environ.get("AECORE_RAY_ADDRESS") or None
-            ray.init(address=None if address == "local" else address, ignore_reinit_error=True,
-                     runtime_env={"env_vars": {"PYTHONPATH": root}}, include_dashboard=False,
-                     log_to_driver=False)
-        if _RayWorker._remote is None:
-            _RayWorker._remote = ray.remote(num_cpus=threads)(_ray_train)
-        self.threads, self.device = threads, device
+    def __init__(self, threads: int, device: str | None, bridge: Callable[[], Bridge]):
+        self.threads, self.device, self._bridge = threads, device, bridge
         self.run: str | None = None
-        self._ref = None
+        self._via: Bridge | None = None
 
     def alive(self) -> bool:
-        return True  # a lost Ray task shows as an error result in finished()
+        return True  # a lost bridge, task or node ends the run in finished()
 
     def give(self, folder: str, home: str) -> None:
-        self.run = folder
-        self._ref = _RayWorker._remote.remote(folder, home, self.threads, self.device)
+        self.run, self._via = folder, self._bridge()
+        self._via.give(folder, home, self.threads, self.device)
 
     def finished(self) -> list[str]:
-        import ray  # deferred: an optional extra (requirements-ray.txt), only for AECORE_RAY_ADDRESS
-        if self._ref is None:
+        if self.run is None:
             return []
-        ready, _ = ray.wait([self._ref], timeout=0)
-        if not ready:
+        ended = self._via.ended(self.run)
+        if ended is None:
             return []
-        folder, self._ref, self.run = self.run, None, None
-        try:
-            ray.get(ready[0])
-        except Exception:  # noqa: BLE001 - the node or the task died: the learner is told
-            RunFiles(Path(folder).name, Path(folder).parent).fail("train.worker_died")
+        folder, self.run, self._via = self.run, None, None
+        key, values = ended
+        if key:  # a finished run has said how it ended; one Ray lost, or never started, is told here
+            RunFiles(Path(folder).name, Path(folder).parent).fail(key, **values)
         return [folder]
 
     def close(self) -> None:
-        if self._ref is not None:
-            import ray  # deferred: an optional extra (requirements-ray.txt), only for AECORE_RAY_ADDRESS
-            ray.cancel(self._ref, force=True)
+        pass  # the bridge is the manager's: RunManager.shutdown closes it
 
 
 @dataclass
@@ -223,6 +201,8 @@ class RunManager:
         self._workers: list = []
         self._thread: threading.Thread | None = None
         self._closed = False
+        self._ray: Bridge | None = None            # the connection to Ray (kind "ray"), started on first use
+        self.fit_ray = False                       # size the slots by the Ray cluster's CPUs (shared())
 
     @classmethod
     def shared(cls) -> RunManager:
@@ -231,6 +211,7 @@ class RunManager:
                 kind = detect().kind
                 workers, threads = default_workers(kind)
                 cls._shared = cls(workers, threads)
+                cls._shared.fit_ray = True
             return cls._shared
 
     # ---- what pages call --------------------------------------------------------------------------------------
@@ -319,10 +300,12 @@ class RunManager:
 
     def warm(self) -> None:
         """Start the workers now (torch's import and the offline images take a few seconds), so the first
-        learner to press Train does not wait for them."""
+        learner to press Train does not wait for them; on Ray, connect now)."""
         with self._lock:
             while not self._closed and len(self._workers) < self.size:
                 self._workers.append(self._new_worker())
+            if self.kind == "ray" and not self._closed:
+                self._ray_bridge()
 
     def leave(self, folder: str, watcher: str | None) -> None:
         """A learner moves on from a run (another setting, another model): with nobody else waiting for it,
@@ -350,6 +333,9 @@ class RunManager:
             for w in self._workers:
                 w.close()
             self._workers = []
+            bridge, self._ray = self._ray, None
+        if bridge is not None:
+            bridge.close()
 
     # ---- the dispatcher ---------------------------------------------------------------------------------------
     def _start(self) -> None:
@@ -358,8 +344,17 @@ class RunManager:
             self._thread.start()
 
     def _new_worker(self):
-        cls = {"thread": _ThreadWorker, "ray": _RayWorker}.get(self.kind, _ProcessWorker)
+        if self.kind == "ray":
+            return _RayWorker(self.threads, self.device, self._ray_bridge)
+        cls = _ThreadWorker if self.kind == "thread" else _ProcessWorker
         return cls(self.threads, self.device)
+
+    def _ray_bridge(self) -> Bridge:
+        """The connection to Ray: started on first use, and again once Ray has lost it (or never answered)."""
+        with self._lock:
+            if self._ray is None or not self._ray.usable():
+                self._ray = Bridge()
+            return self._ray
 
     def _loop(self) -> None:
         while not self._closed:
@@ -386,6 +381,8 @@ class RunManager:
                         if run is not None:
                             run.files.fail("train.worker_died")
             self._reap()
+            if self.fit_ray and self._ray is not None:  # on Ray the slots are the cluster's, once connected
+                self.size = self._ray.slots(self.threads) or self.size
             idle = [w for w in self._workers if w.run is None]
             while self._queue and (idle or len(self._workers) < self.size):
                 if not idle:
