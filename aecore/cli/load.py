@@ -3,9 +3,13 @@
 It starts the app on a free localhost port (its own AECORE_HOME, so nothing is cached), then for
 ``--seconds``:
 - ``--trainers`` learners in Chromium (Playwright) each press Train on settings of their own (different
-  seeds), so one trains and the others queue, and keep their page open;
+  seeds, 100 epochs: the trainings go on for the whole measured window), so some train and the others queue,
+  and keep their page open;
+- ``--browsers`` more learners in Chromium move between pages through the sidebar and time each page from the
+  click to its main content on screen (its title drawn and the script done): the browser-side time;
 - the other sessions are websocket clients that move between pages as a browser tab does (one
-  connection each, a page every 0.5-2 s) and time each page from the request to the script's end.
+  connection each, a page every 0.5-2 s) and time each page from the request to the script's end;
+- ``--hogs`` CPU-bound processes (``while True: pass``) beside it all, as on a server that is never quiet.
 
 It reports page render times (p50/p95), exceptions on the pages, the server's and the workers' memory
 (RSS, sampled each second), "fragment does not exist" lines in the server's log, and the time from
@@ -13,6 +17,7 @@ pressing Train to the first reconstructions for the learner at the head of the q
 opens and closes N sessions one after another and gives the server's RSS at the start, middle and end.
 
     python -m aecore bench load --sessions 40 --trainers 5 --seconds 90
+    python -m aecore bench load --sessions 40 --trainers 5 --browsers 3 --hogs 1
     python -m aecore bench load --sessions 0 --trainers 0 --soak 200
 """
 from __future__ import annotations
@@ -137,20 +142,23 @@ async def _render(ws, page: str, timeout: float = 120) -> tuple[float, int]:
             return time.perf_counter() - start, errors
 
 
-async def _tab(url: str, until: float, times: list, errors: list, seed: int) -> None:
+async def _tab(url: str, until: float, times: list, errors: list, seed: int, by_page: dict) -> None:
     rng = random.Random(seed)
     async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
                                   max_size=None, open_timeout=60) as ws:
         while time.time() < until:
-            seconds, bad = await _render(ws, rng.choice(PAGES))
+            page = rng.choice(PAGES)
+            seconds, bad = await _render(ws, page)
             times.append(seconds)
+            by_page.setdefault(page or "welcome", []).append(seconds)
             errors.append(bad)
             await asyncio.sleep(rng.uniform(0.5, 2.0))
 
 
-async def _tabs(url: str, n: int, seconds: float, times: list, errors: list) -> None:
+async def _tabs(url: str, n: int, seconds: float, times: list, errors: list, by_page: dict) -> None:
     until = time.time() + seconds
-    results = await asyncio.gather(*[_tab(url, until, times, errors, i) for i in range(n)], return_exceptions=True)
+    results = await asyncio.gather(*[_tab(url, until, times, errors, i, by_page) for i in range(n)],
+                                   return_exceptions=True)
     errors += [1 for r in results if isinstance(r, Exception)]
 
 
@@ -178,7 +186,7 @@ def _trainers(url: str, n: int, seconds: float, out: dict, read_s: float = 10.0)
         pages = []
         for i in range(n):
             page = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
-            page.goto(f"{url}/train?data=digits&model=s0-keras-conv&epochs=3&seed={i + 1}", timeout=120_000)
+            page.goto(f"{url}/train?data=digits&model=s0-keras-conv&epochs=100&seed={i + 1}", timeout=120_000)
             page.get_by_role("button", name="Train").wait_for(timeout=120_000)
             pages.append(page)
         pages[0].wait_for_timeout(read_s * 1000)
@@ -194,6 +202,49 @@ def _trainers(url: str, n: int, seconds: float, out: dict, read_s: float = 10.0)
         while time.time() < end:
             pages[0].wait_for_timeout(1000)
         browser.close()
+
+
+# The page is on screen: a title in the main area that is not the last page's, and no script running.
+_SHOWN = ("last => { const h = document.querySelector('[data-testid=\"stMain\"] h1');"
+          " const app = document.querySelector('[data-testid=\"stApp\"]');"
+          " return !!h && h.innerText !== last && app && app.dataset.testScriptState === 'notRunning'"
+          " && !document.querySelector('[data-testid=\"stSkeleton\"]'); }")
+
+
+def _browsers(url: str, n: int, seconds: float, times: list, errors: list) -> None:
+    """``n`` Chromium tabs that go from page to page through the sidebar, in turn, for ``seconds``; each
+    page's time from the click to its content on screen (``_SHOWN``) goes to ``times``."""
+    from playwright.sync_api import sync_playwright  # deferred: a development extra (requirements-dev.txt)
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    rng = random.Random(11)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+        tabs, at = [], {}
+        for _ in range(n):
+            page = browser.new_context(viewport={"width": 1300, "height": 900}).new_page()
+            page.on("pageerror", lambda e: errors.append(str(e)[:200]))
+            page.goto(url + "/", timeout=120_000)
+            page.wait_for_function(_SHOWN, arg="", timeout=120_000)
+            tabs.append(page)
+        end = time.time() + seconds
+        while time.time() < end:
+            for page in tabs:
+                last = page.locator("[data-testid='stMain'] h1").first.inner_text()
+                at[id(page)] = go = rng.choice([p for p in PAGES[1:] if p != at.get(id(page))])  # another page
+                link = page.locator(f"[data-testid='stSidebarNav'] a[href$='/{go}']").first
+                start = time.perf_counter()
+                try:
+                    link.click(timeout=60_000)
+                    page.wait_for_function(_SHOWN, arg=last, timeout=120_000)
+                    times.append(time.perf_counter() - start)
+                except Exception as e:  # noqa: BLE001 - a page that never showed is counted, not raised
+                    errors.append(f"{type(e).__name__}: {str(e)[:120]}")
+        browser.close()
+
+
+def _hogs(n: int) -> list:
+    """``n`` processes that keep a core busy (another user's work on a shared server)."""
+    return [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(n)]
 
 
 TOUR = ["", "lesson_shapes", "lesson_conv", "lesson_code3d", "lesson_pca", "lesson_stacked", "builder", "train",
@@ -278,21 +329,41 @@ def cmd_bench_load(args) -> int:
             _show(report, args.json)
             return 0
         train_out: dict = {}
-        trainer = threading.Thread(target=_trainers, args=(server.url, trainers, seconds, train_out), daemon=True)
+        trainer = threading.Thread(target=_trainers, args=(server.url, trainers, seconds + 20, train_out),
+                                   daemon=True)
         if trainers:
             trainer.start()
-            time.sleep(5)  # the trainings are pressed before the crowd arrives
-        times, errors = [], []
-        if sessions - trainers > 0:
-            asyncio.run(_tabs(server.url, sessions - trainers, seconds, times, errors))
+            time.sleep(20)  # the trainers read the page for 10 s, then press Train: the window starts training
+        hogs = _hogs(max(0, min(args.hogs, 8)))
+        report["hogs"] = len(hogs)
+        times, errors, shown, page_errors, by_page = [], [], [], [], {}
+        watcher = threading.Thread(target=_browsers, args=(server.url, args.browsers, seconds, shown, page_errors),
+                                   daemon=True)
+        if args.browsers:
+            watcher.start()
+        try:
+            if sessions - trainers > 0:
+                asyncio.run(_tabs(server.url, sessions - trainers, seconds, times, errors, by_page))
+            if args.browsers:
+                watcher.join(seconds + 240)
+        finally:
+            for hog in hogs:
+                hog.kill()
         if trainers:
             trainer.join(seconds + 360)
         stop.set()
         sampler.join()
+        if args.browsers:
+            report.update({"browser_pages": len(shown), "browser_p50_s": _percentile(shown, 0.5),
+                           "browser_p95_s": _percentile(shown, 0.95),
+                           "browser_max_s": round(max(shown), 3) if shown else None,
+                           "browser_errors": len(page_errors), "browser_first_error": (page_errors or [""])[0]})
         report.update({
             "page_renders": len(times), "render_p50_s": _percentile(times, 0.5), "render_p95_s": _percentile(times, 0.95),
             "render_max_s": round(max(times), 3) if times else None,
             "mean_render_s": round(statistics.mean(times), 3) if times else None,
+            "slowest_pages_p95_s": dict(sorted(((k, _percentile(v, 0.95)) for k, v in by_page.items()),
+                                               key=lambda kv: -kv[1])[:4]),
             "exceptions": sum(errors), "first_reconstructions_s": train_out.get("first_picture_s"),
             "server_rss_max_mb": round(max((s["server_mb"] for s in samples), default=0), 1),
             "workers_rss_max_mb": round(max((s["workers_mb"] for s in samples), default=0), 1),
@@ -313,6 +384,9 @@ def add_commands(what) -> None:
     bl.add_argument("--sessions", type=int, default=40, help=f"sessions in all (at most {MAX_SESSIONS})")
     bl.add_argument("--trainers", type=int, default=5, help="of those, learners who press Train (at most 10)")
     bl.add_argument("--seconds", type=int, default=90, help=f"how long the crowd stays (at most {MAX_SECONDS})")
+    bl.add_argument("--browsers", type=int, default=0,
+                    help="more learners in Chromium who time each page on screen (the browser-side time)")
+    bl.add_argument("--hogs", type=int, default=0, help="CPU-bound processes beside the app (at most 8)")
     bl.add_argument("--soak", type=int, default=0, help=f"then open/close cycles (at most {MAX_SOAK})")
     bl.add_argument("--one-slot", action="store_true", help="one training at a time (AECORE_MAX_TRAININGS=1)")
     bl.add_argument("--cloud", action="store_true",

@@ -40,8 +40,15 @@ def die_with(parent: int) -> None:
     os._exit(3)  # a stopped run's files are written atomically: nothing half-written is left
 
 
+NICE = 10  # the web server's pages before the trainings: a class clicks while models train (AECORE_WORKER_NICE)
+
+
 def main() -> int:
     threading.Thread(target=die_with, args=(os.getppid(),), daemon=True, name="aecore-die-with-server").start()
+    try:  # a page a learner waits for goes first; a training takes what the pages leave (all of it when idle)
+        os.nice(max(0, min(19, int(os.environ.get("AECORE_WORKER_NICE", NICE)))))
+    except (OSError, ValueError):
+        pass
     protocol = sys.stdout
     sys.stdout = sys.stderr  # a stray print must not break the protocol
     import torch  # deferred: after stdout is swapped, so a print while importing cannot break the protocol
