@@ -14,7 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from apptest import ok, read, session
 from conftest import ROOT
-from test_data import http_files, idx, npz  # noqa: F401 - http_files is a fixture
+from test_data import idx, npz
 from aecore.learn import data, fetches
 from aecore.learn.pool import RunManager
 from aecore.app import guided as steps
