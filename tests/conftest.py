@@ -46,6 +46,9 @@ FIRST = (*TOGETHER, "test_browser_session", "test_workers", "test_cli", "test_br
          "test_browser_models", "test_app_train", "test_app_builder", "test_links", "test_doctor",
          "test_parse_constructs")
 IN_PARALLEL = "PYTEST_XDIST_WORKER" in os.environ
+# The app's workers yield to its pages (AECORE_WORKER_NICE, 10); here the other test process would take their CPU
+# and every test that waits for a training would wait longer. test_workers checks the default on a worker of its own.
+os.environ["AECORE_WORKER_NICE"] = "0"
 
 
 def pytest_collection_modifyitems(items):
