@@ -122,7 +122,7 @@ def waiting(job):
     snap = job.snapshot()
     if snap.phase not in ("queued", "data"):
         st.rerun()
-    ui.progress_bar(job, P + "stop", snap)
+    ui.progress_bar(job, snap)
 
 
 @st.fragment(run_every=1.0)
@@ -130,7 +130,7 @@ def live(job):
     snap = job.snapshot()
     if not job.running:
         st.rerun()
-    ui.progress_bar(job, P + "stop", snap)
+    ui.progress_bar(job, snap)
     rows = [snap.originals, snap.inputs if job.config.noise != "none" else None, snap.outputs]
     ui.training_view(job.id, snap.version, {"train_loss": snap.train_loss, "test_loss": snap.test_loss},
                      snap.epochs, "", rows if snap.outputs is not None else [snap.originals],
@@ -140,6 +140,7 @@ def live(job):
 
 mine = job is not None and job.config == current
 if mine and job.running:
+    ui.stop_button(job, P + "stop")
     (waiting if job.snapshot().phase in ("queued", "data") else live)(job)
     st.stop()
 if mine and job.kept_config is not None:  # the server's time budget ended it: the model it kept

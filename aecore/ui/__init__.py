@@ -20,7 +20,7 @@ from aecore.ui.common import (bound, callback, class_labels, dataset_label, data
                               lang, page_link, page_setup, plain, read_form, seed, share_box, shown, sidebar,
                               start_session, t)
 from aecore.ui.models import cached_model, keep, prefetch, start_training, unavailable
-from aecore.ui.runview import doctor, grid_labels, progress_bar, run_stats, training_view
+from aecore.ui.runview import doctor, grid_labels, progress_bar, run_stats, stop_button, training_view
 from aecore.ui.using import (codes, describe, images_row, label_of, model_source, picked_number, random_button,
                              ready, train_all, upload_box)
 
@@ -29,6 +29,7 @@ __all__ = [
     "device_kind", "go", "lang",
     "page_link", "page_setup", "plain", "read_form", "seed", "share_box", "shown", "sidebar", "start_session", "t",
     "cached_model", "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar",
+    "stop_button",
     "run_stats", "start_training", "training_view", "unavailable", "codes", "describe", "images_row", "label_of",
     "model_source", "picked_number", "random_button", "ready", "train_all", "upload_box",
 ]

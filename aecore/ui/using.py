@@ -15,7 +15,7 @@ from aecore.shapes import presets
 from aecore.ui import state
 from aecore.ui.common import bound, callback, class_labels, dataset_label, dataset_name, device_info, plain, shown, t
 from aecore.ui.models import cached_model, find_training, start_training, unavailable
-from aecore.ui.runview import progress_bar
+from aecore.ui.runview import progress_bar, stop_button
 from aecore.use import search
 from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
 
@@ -91,7 +91,8 @@ def ready(items: list, page: str) -> list:
                 t("use.state_training") if running and job.config == config else t("use.state_missing"))
             st.markdown(f"- **{label}** · {describe(config)} · {status}")
         if running:
-            _live_small(job, page)
+            stop_button(job, f"{page}.stop.{job.id}")
+            _live_small(job)
         else:
             if job is not None and job.error:
                 use.auto = False
@@ -136,7 +137,8 @@ def train_all(items: list, page: str, slot: str, label: str) -> list:
     with st.container(border=True):
         st.caption(t("use.batch_state", ready=len(items) - len(missing), n=len(items), what=label))
         if running:
-            _live_small(job, f"{page}.{slot}")
+            stop_button(job, f"{page}.{slot}.stop.{job.id}")
+            _live_small(job)
         elif job is not None and job.error:
             use.autos.discard(slot)
             st.error(plain(job.error), icon=":material/error:")
@@ -166,10 +168,10 @@ def _switch_dataset(use, name: str) -> None:
 
 
 @st.fragment(run_every=1.0)
-def _live_small(job, page: str) -> None:
+def _live_small(job) -> None:
     if not job.running:
         st.rerun()
-    progress_bar(job, f"{page}.stop.{id(job)}")
+    progress_bar(job)
 
 
 def label_of(config) -> str:
