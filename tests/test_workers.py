@@ -366,3 +366,21 @@ def test_a_folder_a_live_process_trains_in_is_never_deleted(manager):
         holder.kill()
         holder.wait()
     assert not files.owned()  # the lock went with its process
+
+
+def test_continuing_a_run_that_stopped_before_a_step_keeps_its_checkpoint(manager):
+    """A continued run stopped again before it took a step has the id its own Continue would get (<key>-c<steps>):
+    that Continue must start from the checkpoint, not wipe it (found by review)."""
+    import shutil
+    h = manager.submit(LONG)
+    wait(lambda: h.snapshot().phase == "training" and h.snapshot().step >= 3)
+    h.stop()
+    wait(lambda: not h.running)
+    done = h.result.checkpoint.done_steps
+    again = runs.RunFiles(runs.run_id(LONG, h.id, done), runs.runs_dir())  # as if continued, then stopped at once
+    shutil.copytree(h.files.folder, again.folder)
+    go_on = manager.submit(LONG, resume_from=again.id, done_steps=done)
+    assert go_on.folder != str(again.folder) and again.checkpoint() is not None
+    wait(lambda: go_on.snapshot().phase == "training" and go_on.snapshot().step > 0)
+    snap = go_on.snapshot()
+    assert (snap.epoch - 1) * snap.steps + snap.step > done  # it went on from the checkpoint

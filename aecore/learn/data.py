@@ -11,6 +11,7 @@ progress, or a ``DatasetUnavailable`` says so and offers the offline sets.
 """
 from __future__ import annotations
 
+import errno
 import gzip
 import os
 import shutil
@@ -30,7 +31,7 @@ from skimage.color import rgb2hed
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
-from aecore.learn.disk import WRITE_ERRORS, cannot_write
+from aecore.learn.disk import WRITE_ERRORS, CannotWrite, cannot_write
 from aecore.learn.download import DownloadError, Progress, fetch, file_lock, temp_beside
 from aecore.text import t
 
@@ -386,7 +387,8 @@ def _said(name: str, root: Path):
                                    reason=t("data.why_" + e.kind, code=e.code or ""), offline=_offline_names()),
                                  name) from None
     except (OSError, ValueError, RuntimeError, KeyError, EOFError, tarfile.TarError) as e:  # a broken file
-        if isinstance(e, OSError) and e.errno in WRITE_ERRORS:  # not the files: the disk they are written to
+        if isinstance(e, CannotWrite) or isinstance(e, OSError) and e.errno in WRITE_ERRORS and \
+                e.errno != errno.EACCES:  # the disk they are written to (a file we may not read is 'broken')
             raise DatasetUnavailable(str(cannot_write("disk.what_data", root, e)), name) from None
         print(f"aecore: the files of {name} in {root} cannot be read: {type(e).__name__}: {e}", file=sys.stderr)
         raise DatasetUnavailable(t("data.broken", name=display_name(name), root=str(root)), name) from None

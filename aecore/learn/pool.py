@@ -31,7 +31,7 @@ import sys
 import threading
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -225,18 +225,22 @@ class RunManager:
             run = self._existing(folder, config, any_id=resume_from is None)
             if run is not None:
                 files, folder = run.files, str(run.files.folder)
-            if run is None and (files.owned() or resume_from is None and (files.folder / "checkpoint.pt").exists()):
-                # a live process trains there (another server's worker), or a stopped run keeps its checkpoint
+            if run is None and (files.owned() or (files.folder / "checkpoint.pt").exists()):
+                # a live process trains there, or a stopped run keeps its checkpoint (maybe the one Continue reads)
                 files = RunFiles(f"{files.id}-n{time.time_ns() % 10**12}", root)
-                folder = str(files.folder)
             if run is None:
                 limit = float(os.environ.get("AECORE_MAX_RUN_S", "900")) if max_seconds is None else max_seconds
+                job = Job(files.id, config.to_dict(), lang, resume_from, limit)
                 try:
-                    files.create(Job(files.id, config.to_dict(), lang, resume_from, limit))
+                    try:
+                        files.create(job)
+                    except FileExistsError:  # taken by a live process since the check above: another folder
+                        files = RunFiles(f"{files.id}-n{time.time_ns() % 10**12}", root)
+                        files.create(replace(job, id=files.id))
                 except OSError as e:  # a full or read-only disk: nothing is queued, and the page says why
                     shutil.rmtree(files.folder, ignore_errors=True)
                     raise cannot_write("disk.what_run", files.folder.parent, e) from None
-                run = _Run(files, config, keep=keep)
+                folder, run = str(files.folder), _Run(files, config, keep=keep)
                 self._runs[folder] = run
                 self._queue.append(folder)
                 self._start()
@@ -259,10 +263,9 @@ class RunManager:
         return RunHandle(self, files, config)
 
     def _existing(self, folder: str, config, any_id: bool):
-        """The listed run to join (call with the lock held): the one in ``folder`` while it lives; else, with
-        ``any_id``, a live run of the same settings under another id (a run that continues a stopped one has its
-        own: run_id(..., resume_from)); else the one in ``folder`` that has just ended (joined as it is: its
-        result is kept); else None."""
+        """The listed run to join (lock held): the one in ``folder`` while it lives; else, with ``any_id``, a live
+        run of the same settings under another id (one continuing a stopped run); else the one in ``folder`` that
+        has just ended (joined as it is: its result is kept); else None."""
         exact = self._runs.get(folder)
         return self._live(exact) or (self._same_settings(config) if any_id else None) or exact
 

@@ -151,10 +151,12 @@ class RunFiles:
         except OSError:
             return False
         with f:
-            try:
-                fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            try:  # shared: two probes at once do not take each other for an owner
+                fcntl.flock(f, fcntl.LOCK_SH | fcntl.LOCK_NB)
             except BlockingIOError:
                 return True
+            except OSError:  # a filesystem without flock (some NFS, CIFS): nobody can be seen owning it
+                return False
             fcntl.flock(f, fcntl.LOCK_UN)
             return False
 
@@ -162,7 +164,11 @@ class RunFiles:
     def owning(self):
         """The worker's side: hold the folder's lock while the run trains (released when the process ends)."""
         with open(self.folder / OWNER, "ab") as f:
-            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(f, fcntl.LOCK_EX)
+            except OSError:  # a filesystem without flock: train unlocked rather than not at all
+                yield
+                return
             try:
                 yield
             finally:

@@ -33,7 +33,9 @@ def die_with(parent: int) -> None:
     folder = NOW["folder"]
     if folder is not None:
         try:
-            (Path(folder) / "stop").write_text("server")
+            part = Path(folder) / ".stop.server"
+            part.write_text("server")
+            os.replace(part, Path(folder) / "stop")  # whole, as every run file is written
             NOW["ended"].wait(GRACE_S)
         except OSError:
             pass  # the folder is gone or cannot be written: nothing to keep
@@ -68,8 +70,8 @@ def main() -> int:
         except (ValueError, KeyError, TypeError):
             continue
         os.environ["AECORE_HOME"] = message.get("home") or os.environ.get("AECORE_HOME", "")
+        NOW["ended"].clear()  # before the folder is named: a watcher that sees the folder waits for this run
         NOW["folder"] = folder
-        NOW["ended"].clear()
         work(RunFiles(folder.name, folder.parent), device)
         NOW["folder"] = None
         NOW["ended"].set()

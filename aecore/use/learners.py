@@ -196,7 +196,7 @@ class Store:
             part.write_text(text, encoding="utf-8")
             os.replace(part, self._path(learner))
         except OSError as e:  # a full or read-only disk: the record lives on in memory, and the learner is told
-            self.unsaved[learner] = e
+            self.unsaved[learner] = OSError(e.errno, e.strerror)  # the cause only, not its traceback's frames
             with contextlib.suppress(OSError):
                 part.unlink(missing_ok=True)
         else:
