@@ -1,6 +1,5 @@
 """Shared test helpers: paths, the golden files, and bounds on work that hold on any machine (peak memory, a
 guard against a hang) in place of timings, which depend on the machine and what else runs on it."""
-import fcntl
 import http.server
 import json
 import logging
@@ -95,27 +94,17 @@ def trained_home(tmp_path_factory) -> str:
     return str(home)
 
 
-@contextmanager
-def _locked(path: Path):
-    """Hold an exclusive lock on ``path`` (other test processes wait at this line)."""
-    with open(path, "a") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
-
-
 def train_once(config, home: str):
     """The trained model of ``config`` from the run's shared store (``trained_home``): trained here on the CPU
     and kept there the first time, loaded from there after (a test process that needs a model the other is
     training waits for it instead of training it twice)."""
     from aecore.learn import store
+    from aecore.learn.download import file_lock
     from aecore.learn.train import run
     before = os.environ.get("AECORE_HOME")
     os.environ["AECORE_HOME"] = home
     try:
-        with _locked(Path(home) / "models" / f".lock-{config.key()}"):
+        with file_lock(Path(home) / "models" / f".lock-{config.key()}"):  # the other test process waits here
             result = store.load(config, device="cpu")
             if result is None:
                 result = run(config, device="cpu")

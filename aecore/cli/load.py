@@ -175,14 +175,20 @@ async def _soak(url: str, cycles: int, server: Server) -> list:
 
 # ---- learners who train, in Chromium ---------------------------------------------------------------------------
 
+def _chromium(playwright):
+    """Debian's Chromium (or $CHROMIUM), headless, as the bench's learners use it."""
+    return playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                      args=["--headless", "--no-sandbox", "--disable-gpu",
+                                            "--disable-background-networking", "--no-first-run"])
+
+
 def _trainers(url: str, n: int, seconds: float, out: dict, read_s: float = 10.0) -> None:
     """``n`` Chromium tabs open the Train page, read it for ``read_s`` seconds (as learners do; the server
     starts its training workers meanwhile), press Train (seeds 1..n) and stay on the page; out['first_picture_s']
     is the time from the first one's press to its first reconstructions."""
     from playwright.sync_api import sync_playwright  # deferred: a development extra (requirements-dev.txt)
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+        browser = _chromium(p)
         pages = []
         for i in range(n):
             page = browser.new_context(viewport={"width": 1200, "height": 900}).new_page()
@@ -215,10 +221,9 @@ def _browsers(url: str, n: int, seconds: float, times: list, errors: list) -> No
     """``n`` Chromium tabs that go from page to page through the sidebar, in turn, for ``seconds``; each
     page's time from the click to its content on screen (``_SHOWN``) goes to ``times``."""
     from playwright.sync_api import sync_playwright  # deferred: a development extra (requirements-dev.txt)
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     rng = random.Random(11)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+        browser = _chromium(p)
         tabs, at = [], {}
         for _ in range(n):
             page = browser.new_context(viewport={"width": 1300, "height": 900}).new_page()
@@ -257,10 +262,9 @@ def _tour(url: str, out: dict, train_wait_s: float = 240) -> None:
     """One learner in Chromium visits every page; where a page offers to train what it needs, presses it
     and waits (at most ``train_wait_s`` per page) for the page to show its result. out: pages, trained."""
     from playwright.sync_api import sync_playwright  # deferred: a development extra (requirements-dev.txt)
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
     out.update(pages=0, trained=0, errors=[])
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"), args=args)
+        browser = _chromium(p)
         page = browser.new_context(viewport={"width": 1300, "height": 1000}).new_page()
         page.on("pageerror", lambda e: out["errors"].append(str(e)[:200]))
         for path in TOUR:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
-from aecore.learn import data
+from aecore.learn import child, data
 from aecore.learn.devices import detect
 from aecore.learn.handle import RunHandle
 from aecore.learn.raybridge import Bridge
@@ -81,14 +81,7 @@ class _ProcessWorker:
         return out
 
     def close(self) -> None:
-        try:
-            self.proc.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.proc.wait(3)
-        except Exception:  # noqa: BLE001 - it is going either way
-            self.proc.kill()
+        child.close(self.proc, 3)
 
     def kill(self) -> None:  # tests: a worker that dies mid-run
         self.proc.kill()

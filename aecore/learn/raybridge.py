@@ -29,6 +29,8 @@ import threading
 import time
 from pathlib import Path
 
+from aecore.learn import child
+
 ROOT = Path(__file__).resolve().parents[2]
 TICK_S = 0.2     # how often finished runs are collected
 WATCH_S = 0.5    # how often the bridge looks whether its server is still there
@@ -118,14 +120,7 @@ class Bridge:
         return None
 
     def close(self) -> None:
-        try:
-            self.proc.stdin.close()
-        except OSError:
-            pass
-        try:
-            self.proc.wait(30)  # the runs are asked to stop and keep a checkpoint; a local cluster shuts down
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
+        child.close(self.proc, 30)  # the runs are asked to stop and keep a checkpoint; a local cluster shuts down
 
 
 def train(folder: str, home: str, threads: int, device: str | None) -> dict:

@@ -31,11 +31,10 @@ def die_with(parent: int) -> None:
         if os.getppid() != parent:
             break
     folder = NOW["folder"]
-    if folder is not None:
+    if folder is not None:  # main() has imported the run files' code before it named a folder
+        from aecore.learn.runs import RunFiles  # deferred: imported by main() after stdout is swapped
         try:
-            part = Path(folder) / ".stop.server"
-            part.write_text("server")
-            os.replace(part, Path(folder) / "stop")  # whole, as every run file is written
+            RunFiles(folder.name, folder.parent).request_stop("server")
             NOW["ended"].wait(GRACE_S)
         except OSError:
             pass  # the folder is gone or cannot be written: nothing to keep
