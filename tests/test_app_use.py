@@ -54,6 +54,27 @@ def test_denoise_page(monkeypatch):
     assert not any(m.value.startswith("#### This page needs") for m in at.markdown) and len(at.get("image")) == 4
 
 
+def test_stop_on_a_page_that_trains_what_it_needs_stops_it(tmp_path, monkeypatch):
+    """Stop on a page's own training stops it, says so, and nothing starts again until the learner asks (the
+    page used to start the same training afresh at once: found by walking the Denoise page)."""
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path))  # an empty store: the page's models are missing
+    st.cache_data.clear()
+    at = ok(AppTest.from_file(str(ROOT / "pages" / "denoise.py"), default_timeout=120).run())
+    if at.button(key="denoise.go"):
+        ok(at.button(key="denoise.go").click().run())
+    job = session(at).use["denoise"].job
+    deadline = time.time() + 120
+    while not (job.snapshot().phase == "training" and job.snapshot().step >= 2) and time.time() < deadline:
+        time.sleep(0.05)
+    stop = next(b for b in at.button if b.key and b.key.startswith("denoise.stop."))
+    ok(stop.click().run())
+    assert job.join(60) and job.phase == "stopped"
+    ok(at.run())
+    assert session(at).use["denoise"].job is job and not job.running  # no new training of the same model
+    assert any(w.value.startswith("Stopped: this model was not finished") for w in at.warning)
+    assert at.button(key="denoise.go")  # the learner may train it again
+
+
 def test_latent_page():
     at = open_ready("latent")
     assert "the code of each has 3 numbers" in " ".join(c.value for c in at.caption)  # seed 002's 3-D code

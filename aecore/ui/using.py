@@ -100,6 +100,9 @@ def ready(items: list, page: str) -> list:
                     unavailable(job.failure, lambda name: _switch_dataset(use, name))
                 else:
                     st.error(plain(job.error), icon=":material/error:")
+            elif job is not None and job.phase == "stopped":  # the learner's Stop: nothing starts until asked
+                use.auto = False
+                st.warning(t("use.stopped"), icon=":material/stop_circle:")
             elif use.auto:
                 missing = next(config for (_, config), r in zip(items, results) if r is None)
                 try:
@@ -142,6 +145,9 @@ def train_all(items: list, page: str, slot: str, label: str) -> list:
         elif job is not None and job.error:
             use.autos.discard(slot)
             st.error(plain(job.error), icon=":material/error:")
+        elif job is not None and job.phase == "stopped":  # the learner's Stop: nothing starts until asked
+            use.autos.discard(slot)
+            st.warning(t("use.stopped"), icon=":material/stop_circle:")
         elif slot in use.autos:
             try:
                 use.jobs[slot] = start_training(missing[0])
