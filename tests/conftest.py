@@ -218,3 +218,5 @@ def own_home(tmp_path_factory, monkeypatch):
 
 # The real-browser fixtures (a streamlit server, Debian's Chromium), one of each per test session.
 from browser import browser, server  # noqa: E402,F401
+# A PostgreSQL server per test process (started by the first test that needs it), a fresh database per test.
+from pg import postgres_server, postgres_url  # noqa: E402,F401
