@@ -259,3 +259,17 @@ def test_train_this_model_hands_over_the_learners_stack():
     job = session(ok(at)).train.job
     assert job.config.model == "custom" and json.loads(job.config.stack)[1]["units"] == 64
     job.join(120)
+
+
+def test_a_layers_rarer_fields_are_drawn_only_while_their_box_is_open():
+    """The rarer keywords (dilation_rate, use_bias, ...) cost every rerun of the Builder when drawn for every
+    layer; they are drawn when their layer's box is open, and what is typed there reaches the table."""
+    at = ok(builder())
+    first = uid(at, 0)
+    keys = {w.key for w in at.text_input} | {w.key for w in at.selectbox}
+    assert f"builder.{first}.filters" in keys and f"builder.{first}.dilation_rate" not in keys
+    at.session_state[f"builder.{first}.more"] = True  # the learner opens the box
+    ok(at.run())
+    at.text_input(key=f"builder.{first}.dilation_rate").input("2").run()
+    ok(at)
+    assert session(at).builder.layers[0].values["dilation_rate"] == "2"

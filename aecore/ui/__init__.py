@@ -17,8 +17,8 @@ import this and stay thin.
 """
 from aecore.ui import form, lessons, models, runview, state, using, viz
 from aecore.ui.common import (bound, callback, class_labels, dataset_label, dataset_name, device_info, device_kind, go,
-                              lang, page_link, page_setup, plain, read_form, seed, share_box, shown, sidebar,
-                              start_session, t)
+                              lang, navigation, page_link, page_setup, plain, read_form, seed, share_box, shown,
+                              sidebar, start_session, t)
 from aecore.ui.models import cached_model, keep, prefetch, start_training, unavailable
 from aecore.ui.runview import doctor, grid_labels, progress_bar, run_stats, stop_button, training_view
 from aecore.ui.using import (codes, describe, images_row, label_of, model_source, picked_number, random_button,
@@ -26,7 +26,7 @@ from aecore.ui.using import (codes, describe, images_row, label_of, model_source
 
 __all__ = [
     "form", "lessons", "models", "runview", "state", "using", "viz", "bound", "callback", "class_labels", "device_info",
-    "device_kind", "go", "lang",
+    "device_kind", "go", "lang", "navigation",
     "page_link", "page_setup", "plain", "read_form", "seed", "share_box", "shown", "sidebar", "start_session", "t",
     "cached_model", "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar",
     "stop_button",

@@ -101,9 +101,11 @@ def layer_editor(b: state.Builder, layer: state.Layer, position: int, summary: S
               on_change=lambda kind: b.retype(layer.uid, kind, shape_in))
         main, more = editing.fields(b.dialect, layer.type)
         _fields(b, layer, main)
-        if more:
-            with st.expander(t("builder.more")):
-                _fields(b, layer, more)
+        if more:  # drawn only while open: a dozen layers' rarer fields cost every rerun of the Builder ~40 ms
+            box = st.expander(t("builder.more"), key=_key(layer.uid, "more"), on_change="rerun")
+            if box.open:
+                with box:
+                    _fields(b, layer, more)
         if summary.error_index == position:
             st.error(plain(summary.error))
 

@@ -2,7 +2,9 @@
 plain-text messages, links to other pages, and the shareable link of the page."""
 from __future__ import annotations
 
+import copy
 import logging
+import os
 import re
 import sys
 
@@ -20,6 +22,25 @@ try:  # Streamlit's private flag for its legacy pages/ mode (page_setup)
     from streamlit.runtime.pages_manager import PagesManager
 except ImportError:  # pragma: no cover - a future streamlit without the legacy mode
     PagesManager = None
+
+# A page's script thread gives up the GIL at every element it sends (Streamlit wakes its event loop with a
+# write to a socket per message) and then waits for it back: up to the switch interval (5 ms by default) while
+# other sessions' scripts run. A page of 100 elements waited ~0.5 s on a busy server (py-spy of `bench load`).
+sys.setswitchinterval(float(os.environ.get("AECORE_SWITCH_INTERVAL_S", "0.001")))
+
+_NAV: dict = {}  # language -> {group title: [st.Page]}
+
+
+def navigation() -> dict:
+    """The sidebar's pages by group, in this run's language. st.Page resolves its file's real path (a system
+    call per folder, ~8 % of a busy server's time), so they are made once per language and copied each run:
+    Streamlit marks the one page a run may call on the object, so no two runs share one."""
+    made = _NAV.get(lang())
+    if made is None:
+        made = _NAV[lang()] = {t("nav." + group): [st.Page(p.file, title=t(p.title), icon=p.icon, default=p.default)
+                                                   for p in pages.in_group(group)] for group in pages.GROUPS}
+    return {group: [copy.copy(page) for page in group_pages] for group, group_pages in made.items()}
+
 
 # ---- language ------------------------------------------------------------------------------------------
 
