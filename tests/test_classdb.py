@@ -189,6 +189,42 @@ def test_board(db):
     assert db.board(code, []) == {}
 
 
+def test_a_held_answer_is_pending_until_settled(db):
+    """A held step's answers are stored before their verdict is known (the result is not drawn before the
+    reveal): the board counts them as pending, ``settle`` gives each its verdict once."""
+    code = db.start(now=T0).code
+    for i, answer in enumerate(["a", "a", "b"]):
+        db.join(code, lid(i), now=T0)
+        assert db.record(code, lid(i), "shapes/train", 1, answer, None, now=T0)
+    (tally,) = db.board(code, ["shapes/train"])["shapes/train"]
+    assert (tally.answered, tally.right, tally.pending) == (3, 0, 3)
+    assert tally.answers == [("a", 2, None), ("b", 1, None)]
+    assert db.mine(code, lid(0), "shapes/train") == {1: ("a", None)}
+    assert db.settle(code, lid(0), "shapes/train", 1, True)
+    assert not db.settle(code, lid(0), "shapes/train", 1, False)  # settled once: a second verdict changes nothing
+    assert db.settle(code, lid(2), "shapes/train", 1, False)
+    (tally,) = db.board(code, ["shapes/train"])["shapes/train"]
+    assert (tally.answered, tally.right, tally.pending) == (3, 1, 1)
+    assert tally.answers == [("a", 2, True), ("b", 1, False)]
+    assert db.mine(code, lid(0), "shapes/train") == {1: ("a", True)}
+
+
+def test_a_reload_finds_its_class_and_the_teacher_its_classes(db):
+    first = db.start("first", now=T0)
+    second = db.start("second", now=T0 + timedelta(minutes=1))
+    assert db.seat(lid(0), now=T0) is None
+    db.join(first.code, lid(0), "Mina", now=T0)
+    db.join(second.code, lid(0), "Mina", now=T0 + timedelta(minutes=2))
+    info, nick = db.seat(lid(0), now=T0 + timedelta(minutes=3))
+    assert (info.code, nick) == (second.code, "Mina")  # the class joined last
+    assert db.seat(lid(0), now=T0 + timedelta(hours=13)) is None  # expired: no seat
+    assert [c.code for c in db.live(now=T0 + timedelta(minutes=3))] == [second.code, first.code]
+    db.set_step_state(second.code, "shapes/pool", "vote")
+    assert db.step_states(second.code) == {"shapes/pool": StepState("vote", 1)}
+    db.end(second.code)
+    assert db.seat(lid(0), now=T0 + timedelta(minutes=3))[0].code == first.code
+
+
 def test_step_state(db):
     code = db.start(now=T0).code
     assert db.step_state(code, "shapes/pool") == StepState("open", 1)

@@ -58,7 +58,7 @@ def _schema(version: int) -> MetaData:
     Table("answers", m, Column("id", Integer, primary_key=True), Column("class_id", Integer, fk(), nullable=False),
           Column("learner_id", String(64), nullable=False), Column("question", String(QUESTION_LEN), nullable=False),
           Column("round", SmallInteger, nullable=False), Column("answer", String(ANSWER_LEN), nullable=False),
-          Column("correct", Boolean, nullable=False), Column("at", DateTime, nullable=False), *lesson(),
+          Column("correct", Boolean, nullable=True), Column("at", DateTime, nullable=False), *lesson(),
           UniqueConstraint("class_id", "learner_id", "question", "round", name="one_answer"))
     Table("steps", m, Column("class_id", Integer, fk(), primary_key=True),
           Column("question", String(QUESTION_LEN), primary_key=True), Column("mode", String(8), nullable=False),
@@ -225,8 +225,10 @@ class ClassDB:
             cls = self._class(c, code)
             return c.scalar(select(func.count()).where(learners.c.class_id == cls.id))
 
-    def record(self, code, learner_id: str, question: str, round: int, answer: str, right: bool, now=None) -> bool:
-        """Store one answer; True when this call stored it, False when it was there already (a resend, a race)."""
+    def record(self, code, learner_id: str, question: str, round: int, answer: str, right: bool | None,
+               now=None) -> bool:
+        """Store one answer; True when this call stored it, False when it was there already (a resend, a race).
+        ``right`` None: not known yet (a held step whose result is not drawn before the reveal; see ``settle``)."""
         lid, question, now = valid_learner(learner_id), valid_question(question), utc(now)
         checked(round, "round", round in (1, 2) and not isinstance(round, bool))
         with self._tx(write=True) as c:
@@ -239,9 +241,50 @@ class ClassDB:
                 raise ClassError("class.too_fast", most=RATE)
             done = c.execute(self._insert(answers).values(
                 class_id=cls.id, learner_id=lid, question=question, round=round, answer=clean(answer, ANSWER_LEN),
-                correct=bool(right), at=now, lesson=cls.lesson).on_conflict_do_nothing(
+                correct=None if right is None else bool(right), at=now, lesson=cls.lesson).on_conflict_do_nothing(
                 index_elements=["class_id", "learner_id", "question", "round"]).returning(answers.c.id))
             return done.first() is not None  # (rowcount is -1 on psycopg)
+
+    def settle(self, code, learner_id: str, question: str, round: int, right: bool) -> bool:
+        """Say whether a stored answer whose verdict was not known yet is right; True when it changed one."""
+        lid, question = valid_learner(learner_id), valid_question(question)
+        with self._tx(write=True) as c:
+            cls, a = self._class(c, code), answers.c
+            done = c.execute(update(answers).where(a.class_id == cls.id, a.learner_id == lid, a.question == question,
+                                                   a.round == round, a.correct.is_(None)).values(correct=bool(right)))
+            return done.rowcount > 0
+
+    def mine(self, code, learner_id: str, question: str) -> dict:
+        """This learner's stored answers to a question: round -> (answer, right or None)."""
+        lid, question, a = valid_learner(learner_id), valid_question(question), answers.c
+        with self._tx() as c:
+            cls = self._class(c, code)
+            rows = c.execute(select(a.round, a.answer, a.correct).where(
+                a.class_id == cls.id, a.learner_id == lid, a.question == question)).all()
+        return {r: (answer, right) for r, answer, right in rows}
+
+    def seat(self, learner_id: str, now=None) -> tuple | None:
+        """(ClassInfo, nickname) of the live class this learner joined last, or None: a reload finds its class."""
+        lid, now = valid_learner(learner_id), utc(now)
+        with self._tx() as c:
+            row = c.execute(select(classes, learners.c.nickname).join(learners, learners.c.class_id == classes.c.id)
+                            .where(learners.c.learner_id == lid, classes.c.expires > now)
+                            .order_by(learners.c.joined.desc()).limit(1)).first()
+        return (_info(row), row.nickname) if row is not None else None
+
+    def live(self, now=None) -> list[ClassInfo]:
+        """The classes not yet expired, newest first (a teacher's page after a reload picks its class again)."""
+        with self._tx() as c:
+            rows = c.execute(select(classes).where(classes.c.expires > utc(now)).order_by(classes.c.created.desc())
+                             .limit(50)).all()
+        return [_info(r) for r in rows]
+
+    def step_states(self, code) -> dict[str, StepState]:
+        """Every held or revealed step of the class: question -> StepState (the rest are 'open')."""
+        with self._tx() as c:
+            cls = self._class(c, code)
+            rows = c.execute(select(steps.c.question, steps.c.mode, steps.c.round).where(steps.c.class_id == cls.id))
+            return {q: StepState(mode, rnd) for q, mode, rnd in rows}
 
     def step_state(self, code, question: str) -> StepState:
         with self._tx() as c:
@@ -274,10 +317,15 @@ class ClassDB:
                              .group_by(a.question, a.round, a.answer, a.correct)).all() if qs else []
         groups: dict[tuple, list] = {}
         for q, rnd, answer, right, n in rows:
-            groups.setdefault((q, rnd), []).append((answer, n, bool(right)))
+            groups.setdefault((q, rnd), []).append((answer, n, right))
         for (q, rnd), items in sorted(groups.items()):
-            items.sort(key=lambda x: (-x[1], x[0]))
-            out[q].append(Tally(q, rnd, sum(x[1] for x in items), sum(x[1] for x in items if x[2]), items))
+            merged: dict = {}  # an answer settled for some learners and pending for others: one row, right if any is
+            for answer, n, right in items:
+                count, was = merged.get(answer, (0, None))
+                merged[answer] = (count + n, right if was is None else was)
+            items = sorted(((a, n, r) for a, (n, r) in merged.items()), key=lambda x: (-x[1], x[0]))
+            out[q].append(Tally(q, rnd, sum(x[1] for x in items), sum(n for _, n, r in rows_of(rows, q, rnd, True)),
+                                items, sum(n for _, n, r in rows_of(rows, q, rnd, None))))
         return out
 
     def gain(self, code, questions: list[str]) -> list[Gain]:
@@ -319,6 +367,11 @@ class ClassDB:
         for q, answer, right, at in rows:
             latest.setdefault(q, (q, answer, bool(right), aware(at)))
         return sorted(latest.values(), key=lambda x: x[3])[:limit]
+
+
+def rows_of(rows, question, rnd, right):
+    """The board's grouped rows of one question and round whose verdict is ``right`` (True, False or None)."""
+    return [(a, n, r) for q, x, a, r, n in rows if q == question and x == rnd and r is right]
 
 
 _DBS: dict[str, ClassDB] = {}

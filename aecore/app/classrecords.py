@@ -48,7 +48,8 @@ class Tally:
     round: int
     answered: int          # learners who answered
     right: int             # learners who answered right
-    answers: list          # (answer, count, right), most common first
+    answers: list          # (answer, count, right: True / False / None = not known yet), most common first
+    pending: int = 0       # learners whose answer's verdict is not known yet (a held step before the reveal)
 
 
 @dataclass(frozen=True)
