@@ -7,4 +7,5 @@ st.set_page_config(page_title="Autoencoder classroom", page_icon="🧠", layout=
 page = st.navigation(ui.navigation(), expanded=True)  # every page in sight: none behind "View more"
 ui.start_session(page.url_path or "home", ui.device_kind())  # a shared link's settings, before the sidebar shows them
 ui.sidebar()
+ui.classroom.sidebar_seat()  # a learner in a class: which, as whom, and Leave
 page.run()

@@ -4,11 +4,12 @@ import streamlit as st
 from aecore import ui
 from aecore.shapes.presets import puzzle
 
-ui.page_setup("home")
+session = ui.page_setup("home")
 t = ui.t
 st.title(t("home.title"))
 st.markdown(t("home.lead"))
 ui.page_link("lesson_shapes", t("home.start_lessons"))
+ui.classroom.join_box(session)  # a class's code (from its link, or typed) and a nickname
 cols = st.columns(3)
 for col, key in zip(cols, ("build", "train", "use")):
     with col.container(border=True):

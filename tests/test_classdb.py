@@ -221,8 +221,13 @@ def test_a_reload_finds_its_class_and_the_teacher_its_classes(db):
     assert [c.code for c in db.live(now=T0 + timedelta(minutes=3))] == [second.code, first.code]
     db.set_step_state(second.code, "shapes/pool", "vote")
     assert db.step_states(second.code) == {"shapes/pool": StepState("vote", 1)}
+    db.record(second.code, lid(0), "shapes/pool", 1, "14, 14, 16", True, now=T0 + timedelta(minutes=2))
+    assert db.rounds_of(second.code, lid(0), ["shapes/pool", "shapes/odd"]) == {
+        "shapes/pool": {1: ("14, 14, 16", True)}, "shapes/odd": {}}
     db.end(second.code)
     assert db.seat(lid(0), now=T0 + timedelta(minutes=3))[0].code == first.code
+    db.leave(first.code, lid(0))
+    assert db.seat(lid(0), now=T0 + timedelta(minutes=3)) is None
 
 
 def test_step_state(db):

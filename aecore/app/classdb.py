@@ -272,6 +272,24 @@ class ClassDB:
                             .order_by(learners.c.joined.desc()).limit(1)).first()
         return (_info(row), row.nickname) if row is not None else None
 
+    def leave(self, code, learner_id: str) -> None:
+        """The learner leaves the class (their answers stay on the board: they were given)."""
+        lid = valid_learner(learner_id)
+        with self._tx(write=True) as c:
+            cls = self._class(c, code)
+            c.execute(delete(learners).where(learners.c.class_id == cls.id, learners.c.learner_id == lid))
+
+    def rounds_of(self, code, learner_id: str, questions: list[str]) -> dict[str, dict]:
+        """This learner's stored answers to several questions in one query: question -> {round: (answer, right)}."""
+        lid, qs, a = valid_learner(learner_id), [valid_question(q) for q in questions], answers.c
+        out: dict[str, dict] = {q: {} for q in qs}
+        with self._tx() as c:
+            cls = self._class(c, code)
+            for q, r, answer, right in c.execute(select(a.question, a.round, a.answer, a.correct).where(
+                    a.class_id == cls.id, a.learner_id == lid, a.question.in_(qs))) if qs else ():
+                out[q][r] = (answer, right)
+        return out
+
     def live(self, now=None) -> list[ClassInfo]:
         """The classes not yet expired, newest first (a teacher's page after a reload picks its class again)."""
         with self._tx() as c:

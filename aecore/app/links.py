@@ -20,6 +20,7 @@ import zlib
 from urllib.parse import urlencode
 
 from aecore.app import fields, pages
+from aecore.app.classrecords import code_of
 from aecore.app.fields import as_int
 from aecore.learn import data
 from aecore.shapes import editing, presets
@@ -181,6 +182,8 @@ def _apply(session, params: dict, page: str, device_kind: str, notices: list) ->
         else:
             note("link.bad_choice", name="lang", value=clip(p["lang"]), options=", ".join(LANGS))
 
+    if "join" in p:  # a class's join link: the code waits on Home for the learner's nickname and Join
+        session.class_join = code_of(p["join"])[:8]
     info = pages.PAGES.get(page)
     kind = info.kind if info is not None else ""
     if "hide" in p:

@@ -255,6 +255,9 @@ class Session:
     notices: list = field(default_factory=list)  # messages to show once (a link that asked for too much ...)
     link_pending: bool = True        # the URL's settings are still to be read (on the session's first page)
     lessons: dict = field(default_factory=dict)  # lesson name -> LessonProgress
+    class_join: str = ""             # a class code from a join link, waiting for the learner's Join
+    class_seat: tuple | None = None  # (code, nickname) of the class this learner is in
+    class_looked: bool = False       # the database was asked once which class this learner is in (a reload)
 
     def form_config(self, device_kind: str) -> TrainConfig:
         """The TrainConfig the Train form stands for now (the Builder's stack when the model is 'custom').

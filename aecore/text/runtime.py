@@ -41,4 +41,8 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
                       "not_a_face")),                                     # the offline sets' classes (ui.class_labels)
     ("stacked.time_{}", ("faster", "slower", "same")),                     # aecore.ui.lessons.time_note
     ("vae.near_{}_text", ("vae", "plain", "same")),                       # aecore.use.generate.realism
+    ("room.mode_{}", "aecore.app.classrecords:MODES"),                    # the teacher's moves (aecore.ui.classboard)
+    ("room.mode_help_{}", "aecore.app.classrecords:MODES"),
+    ("class.{}", ("unknown", "expired", "full", "not_joined", "too_fast", "bad_value", "no_code", "db_down",
+                  "db_newer")),                                           # ClassError keys, said with t(e.key)
 )

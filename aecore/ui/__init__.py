@@ -15,7 +15,7 @@ import this and stay thin.
     classview the teacher's class view (behind a token): sessions, runs, cache, warming a lesson
     viz       plotly figures as pure functions
 """
-from aecore.ui import form, lessons, models, runview, state, using, viz
+from aecore.ui import classroom, form, lessons, models, runview, state, using, viz
 from aecore.ui.common import (bound, callback, class_labels, dataset_label, dataset_name, device_info, device_kind, go,
                               lang, navigation, page_link, page_setup, plain, read_form, seed, share_box, shown,
                               sidebar, start_session, t)
@@ -25,8 +25,8 @@ from aecore.ui.using import (codes, describe, images_row, label_of, model_source
                              ready, train_all, upload_box)
 
 __all__ = [
-    "form", "lessons", "models", "runview", "state", "using", "viz", "bound", "callback", "class_labels", "device_info",
-    "device_kind", "go", "lang", "navigation",
+    "classroom", "form", "lessons", "models", "runview", "state", "using", "viz", "bound", "callback", "class_labels",
+    "device_info", "device_kind", "go", "lang", "navigation",
     "page_link", "page_setup", "plain", "read_form", "seed", "share_box", "shown", "sidebar", "start_session", "t",
     "cached_model", "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar",
     "stop_button",

@@ -14,6 +14,7 @@ from streamlit import runtime
 from aecore.app import pages
 from aecore.app.guided import DATASETS, SOURCES, configs, default_dataset
 from aecore.learn import data, fetches, store
+from aecore.ui import classboard
 from aecore.ui.common import dataset_name, device_info, lang, page_setup, plain, t
 from aecore.ui.models import manager
 from aecore.ui.runview import progress_text
@@ -60,7 +61,11 @@ def show() -> None:
         if given:
             st.error(t("class.refused"), icon=":material/block:")
         return
-    _view()
+    room, server = st.tabs([t("room.tab_class"), t("room.tab_server")])
+    with room:
+        classboard.show()
+    with server:
+        _view()
 
 
 @st.fragment(run_every=5.0)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
+from aecore.app import classroom as classroom_rules
 from aecore.app import pages
 from aecore.app.guided import (
     DATASETS,
@@ -25,7 +26,7 @@ from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
 from aecore.text import CATALOG
-from aecore.ui import steps, steps_models
+from aecore.ui import classroom, state, steps, steps_models
 from aecore.ui.common import (bound, callback, dataset_label, dataset_name, go, page_link, page_setup, plain,
                               share_box, shown, t)
 from aecore.ui.steps import Ctx, code_of, open_in_tool, stand_in_note
@@ -90,6 +91,9 @@ def show(lesson: str) -> None:
     _nav(lesson, progress, steps, "top")
     if lesson != "shapes" or step.id == "train":  # lesson 1's other steps use no images
         _dataset_box(ctx, shown("dataset"))
+    if progress.step == 0 and classroom.concept_check(session, lesson, 1):  # a class: the check before the lesson
+        share_box(page)
+        return
     st.markdown(t(_body_key(ctx), **values))
     if step.question is None:
         COMPONENTS[step.component](ctx, True)
@@ -135,6 +139,8 @@ def _nav(lesson, progress, steps, where: str) -> None:
         done, right, n = course.progress(lesson, progress.answers, progress.right)
         if done == n:  # a green "end" only when every question was answered
             st.success(t("course.finish", done=done, n=n, right=right), icon=":material/school:")
+            if not classroom.concept_check(state.get(), lesson, 2):  # a class: the same check after the lesson
+                classroom.check_result(state.get(), lesson)
         else:
             st.info(t("course.finish_open", done=done, n=n), icon=":material/checklist:")
         i = course.ORDER.index(lesson)
@@ -211,13 +217,25 @@ def _new_data(progress) -> None:
     progress.right = {k: v for k, v in progress.right.items() if k in progress.answers}
 
 
+def _verdict_of(step):
+    return lambda answer, truth: classroom_rules.verdict_of(step.question.kind, answer, truth, step.question.options)
+
+
 def _question(ctx, values: dict) -> None:
     step, progress = ctx.step, ctx.progress
     committed = progress.answers.get(step.id)
     base = f"course.{ctx.lesson}.{step.id}"
+    state = classroom.step_state(ctx.session, ctx.lesson, step.id)  # the teacher's move, for a learner in a class
+    mode = state.mode if state is not None else "open"
+    if classroom.held(ctx.session, ctx.lesson, step.id, mode, committed,
+                      ask=lambda facts, then: _ask(ctx, {**values, **facts}, then),
+                      hidden=lambda: COMPONENTS[step.component](ctx, False), verdict_of=_verdict_of(step)):
+        return
     if committed is None:
         facts = COMPONENTS[step.component](ctx, False)
         _ask(ctx, {**values, **facts})
+        if state is not None:
+            classroom.watch(ctx.session, ctx.lesson, step.id, mode)  # a vote the teacher starts reaches this page
         return
     asked = st.container()      # filled once the facts are known (the question may name one of them)
     st.markdown(t("course.your_answer", answer=plain(str(_shown_answer(ctx, committed)))))
@@ -235,7 +253,11 @@ def _question(ctx, values: dict) -> None:
         shown_truth = answer_label(ctx, truth)
     if progress.right.get(step.id) != verdict.right:  # new: the step list above must count it now
         progress.right[step.id] = verdict.right
+        classroom.record(ctx.session, ctx.lesson, step.id, classroom_rules.student_view(mode, set(), True).round,
+                         committed, verdict.right)  # for a learner in a class: the class's vote (no hold: round 1)
         st.rerun()
+    if mode == "reveal":
+        classroom.settle(ctx.session, ctx.lesson, step.id, lambda answer: _verdict_of(step)(answer, truth))
     with verdict_box:
         say = st.success if verdict.right else st.error
         say(t("course.right" if verdict.right else "course.wrong", truth=shown_truth),
@@ -257,7 +279,7 @@ def _forget(progress, step_id: str) -> None:
     progress.right.pop(step_id, None)
 
 
-def _ask(ctx, values: dict) -> None:
+def _ask(ctx, values: dict, then=None) -> None:
     step, progress = ctx.step, ctx.progress
     base = f"course.{ctx.lesson}.{step.id}"
     with st.form(key=f"{base}.form", border=True):
@@ -269,12 +291,12 @@ def _ask(ctx, values: dict) -> None:
             st.radio(t("course.predict"), step.question.options, index=None, key=f"{base}.picked",
                      format_func=labels.get, label_visibility="collapsed")
         st.form_submit_button(t("course.commit"), type="primary", help=t("course.predict_help"),
-                              on_click=callback(_commit, progress, step, base))
+                              on_click=callback(_commit, progress, step, base, then))
     if progress.error:
         st.error(plain(progress.error), icon=":material/error:")
 
 
-def _commit(progress, step, base: str) -> None:
+def _commit(progress, step, base: str, then=None) -> None:
     progress.error = None
     if step.question.kind == "shape":
         typed = st.session_state.get(f"{base}.typed") or ""
@@ -289,3 +311,5 @@ def _commit(progress, step, base: str) -> None:
             progress.error = t("course.pick_one")
             return
         progress.answers[step.id] = picked
+    if then is not None:  # a class's vote: recorded by the page's next run, with the truth it draws
+        then(progress.answers[step.id])
