@@ -21,7 +21,7 @@ def fresh_home(tmp_path, monkeypatch):
     monkeypatch.setenv("AECORE_CLASS_TOKEN", TOKEN)
     monkeypatch.delenv("AECORE_DB", raising=False)
     yield tmp_path
-    classdb.connect().close()
+    classdb.connect(f"sqlite:///{tmp_path / 'class.db'}").close()
 
 
 def teacher() -> AppTest:
@@ -139,3 +139,16 @@ def test_the_teacher_holds_a_step_and_ends_the_class():
     t = ok(t.button(key="board.end").click().run())
     with pytest.raises(classdb.ClassError):
         classdb.connect().find(code)
+
+
+def test_the_database_down_the_lessons_go_on_and_the_student_is_told(monkeypatch):
+    db = classdb.connect()
+    code = db.start().code
+    db.join(code, "learner-0003")
+    s = student("lesson_shapes", "learner-0003", step="2")  # in the class (the seat is read once per session)
+    monkeypatch.setenv("AECORE_DB", "postgresql+psycopg://nobody@127.0.0.1:1/none")  # now nothing answers there
+    s.text_input(key="course.shapes.conv.typed").set_value("28, 28, 16")
+    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
+           .click().run())
+    assert any("Right" in x.value for x in s.success)  # the lesson goes on, with its verdict
+    assert any("not being recorded" in x.value for x in s.toast)

@@ -98,3 +98,32 @@ def canonical(kind: str, answer) -> str:
 
 def step_kind(lesson: str, step_id: str) -> str:
     return next(s for s in course.LESSONS[lesson] if s.id == step_id).question.kind
+
+
+def misread(lesson: str, step_id: str, answer: str) -> tuple | None:
+    """For a wrong shape in lesson 1's table: which rule the answer points at, as (text key, values), or None.
+    The shape that went into the layer (as if it changed nothing), another row's output, or the right size
+    give or take one (rounding the other way)."""
+    from aecore.app.guided import SHAPE_ROWS  # the rows lesson 1's shape questions hide
+    from aecore.shapes import presets
+    from aecore.shapes.layers import summarize
+    if lesson != "shapes" or step_id not in SHAPE_ROWS:
+        return None
+    try:
+        shape = course.read_shape(answer)
+    except course.ShapeError:
+        return None
+    rows = summarize(*presets.make("s0-keras-conv")).rows
+    asked = rows[SHAPE_ROWS[step_id]]
+    if shape == tuple(asked.output_shape):
+        return None
+    if shape == tuple(asked.input_shape):
+        return "room.misread_input", {"layer": asked.type}
+    for row in rows:
+        if shape == tuple(row.output_shape):
+            return "room.misread_row", {"i": row.index, "layer": row.type}  # the table's "#"
+    truth = tuple(asked.output_shape)
+    one_off = all(abs(a - b) == 1 for a, b in zip(shape[:-1], truth[:-1]))
+    if len(shape) == len(truth) and shape[-1] == truth[-1] and one_off:
+        return "room.misread_round", {}
+    return None

@@ -234,8 +234,20 @@ def _board(code: str, lesson: str) -> None:
                     cols[1 + i].caption(t("room.pending", n=tally.pending))
             if rounds:
                 st.plotly_chart(_figure(lesson, q, rounds), key=f"{P}chart.{q}", config={"displayModeBar": False})
+                _misreads(lesson, q, rounds[-1])
             else:
                 st.caption(t("room.no_answers"))
+
+
+def _misreads(lesson: str, question: str, tally) -> None:
+    """Under a shape question's chart: the common wrong shapes and the rule each points at."""
+    lines = []
+    for answer, n, right in tally.answers[:5]:
+        hint = None if right else classroom.misread(lesson, question.split("/", 1)[1], answer)
+        if hint is not None:
+            lines.append(f"- **{answer}** — {100 * n / tally.answered:.0f} %: {t(hint[0], **hint[1])}")
+    if lines:
+        st.markdown("\n".join(lines))
 
 
 # ---- the learning gain ------------------------------------------------------------------------------------------
