@@ -152,3 +152,27 @@ def test_the_database_down_the_lessons_go_on_and_the_student_is_told(monkeypatch
            .click().run())
     assert any("Right" in x.value for x in s.success)  # the lesson goes on, with its verdict
     assert any("not being recorded" in x.value for x in s.toast)
+
+
+def test_a_returning_learner_first_meets_earlier_questions_with_new_numbers():
+    db = classdb.connect()
+    code = db.start().code
+    db.join(code, "learner-0004")
+    db.set_lesson(code, "shapes")
+    asked = [checks.ask("shapes", name) for name in checks.CHECKS["shapes"]]
+    for a in asked:
+        db.record(code, "learner-0004", a.id, 1, "x", False)
+    s = student("lesson_conv", "learner-0004")  # another lesson: its page starts with a warm-up
+    assert any("Warm-up" in m.value for m in s.markdown)
+    shown = [m.value for m in s.markdown if m.value.startswith("**1.**")]
+    assert shown and shown[0] != "**1.** " + checks.text(asked[0])  # re-drawn: not the class's version
+    first = s.session_state["class.warm.conv"][0]
+    assert first.id == asked[0].id and first.values != asked[0].values
+    right = ", ".join(map(str, first.truth)) if first.kind == "shape" else first.truth
+    (s.text_input(key="warm.conv.0.typed") if first.kind == "shape" else s.radio(key="warm.conv.0.typed")) \
+        .set_value(right)
+    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:warm.conv.0")).click().run())
+    assert any(x.value.startswith("Right") for x in s.success)
+    s = click(s, "On to the lesson")
+    assert any("Before the lesson" in c.value for c in s.caption)  # then the lesson's own check
+    assert db.rounds_of(code, "learner-0004", [asked[0].id])[asked[0].id] == {1: ("x", False)}  # not recorded

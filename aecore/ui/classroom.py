@@ -7,6 +7,8 @@ lessons go on and the learner is told once that answers are not being recorded.
 """
 from __future__ import annotations
 
+from datetime import date
+
 import streamlit as st
 
 from aecore.app import classdb, classroom
@@ -296,3 +298,58 @@ def check_result(session, lesson: str) -> None:
             mark = "✅" if stored[a.id][2][1] else "❌"
             st.markdown(f"{mark} **{i + 1}.** " + checks.text(a))
             st.caption(plain(checks.text(a, "why")))
+
+
+# ---- spaced retrieval ----------------------------------------------------------------------------------------
+
+def warm_up(session, lesson: str) -> bool:
+    """A returning class member (an earlier day, or another lesson) first gets up to three concept questions
+    they answered before, with new numbers where the question can be re-drawn; each answer gets its verdict and
+    its explanation at once. Not recorded on the board. True while it is drawn (until done or skipped)."""
+    here = seat(session)
+    done = st.session_state.setdefault("class.warmed", set())
+    if here is None or lesson in done:
+        return False
+    earlier = st.session_state.get(f"class.warm.{lesson}")
+    if earlier is None:
+        found = _call("history", learner_id(), limit=50, exclude_lesson=lesson) or []
+        seed = 1 + date.today().toordinal() % 997  # new numbers each day, the same ones all that day
+        earlier = [checks.ask(*q.split("/")[1:], seed=seed) for q, *_ in found if q.startswith("check/")
+                   and q.split("/")[1] in checks.CHECKS and q.split("/")[2] in checks.CHECKS[q.split("/")[1]]][:3]
+        st.session_state[f"class.warm.{lesson}"] = earlier
+    if not earlier:
+        done.add(lesson)
+        return False
+    key = f"warm.{lesson}"
+    with st.container(border=True):
+        st.markdown("### 🔁 " + t("room.warm_title"))
+        st.caption(t("room.warm_text", n=len(earlier)))
+        for i, a in enumerate(earlier):
+            st.markdown(f"**{i + 1}.** " + checks.text(a))
+            answer = st.session_state.get(f"{key}.{i}.sent")
+            if answer is None:
+                with st.form(f"{key}.{i}", border=False):
+                    if a.kind == "shape":
+                        st.text_input(t("course.type_shape"), key=f"{key}.{i}.typed", max_chars=60)
+                    else:
+                        labels = {o: checks.text(a, "opt_" + o) for o in a.options}
+                        st.radio(t("course.predict"), a.options, index=None, key=f"{key}.{i}.typed",
+                                 format_func=labels.get, label_visibility="collapsed")
+                    st.form_submit_button(t("course.commit"), on_click=callback(_warm_sent, f"{key}.{i}"))
+                continue
+            verdict = checks.check(a, answer)
+            if verdict.problem:
+                st.error(plain(verdict.problem))
+                st.session_state[f"{key}.{i}.sent"] = None
+                continue
+            shown = ", ".join(map(str, a.truth)) if a.kind == "shape" else checks.text(a, "opt_" + a.truth)
+            (st.success if verdict.right else st.error)(t("course.right" if verdict.right else "course.wrong",
+                                                          truth=shown))
+            st.caption(plain(checks.text(a, "why")))
+        st.button(t("room.warm_done"), key=key + ".done", icon=":material/arrow_forward:",
+                  on_click=callback(done.add, lesson))
+    return True
+
+
+def _warm_sent(key: str) -> None:
+    st.session_state[key + ".sent"] = st.session_state.get(key + ".typed")

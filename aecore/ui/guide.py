@@ -91,7 +91,8 @@ def show(lesson: str) -> None:
     _nav(lesson, progress, steps, "top")
     if lesson != "shapes" or step.id == "train":  # lesson 1's other steps use no images
         _dataset_box(ctx, shown("dataset"))
-    if progress.step == 0 and classroom.concept_check(session, lesson, 1):  # a class: the check before the lesson
+    if progress.step == 0 and (classroom.warm_up(session, lesson) or classroom.concept_check(session, lesson, 1)):
+        # a class: first a few questions from before (spaced retrieval), then the check before the lesson
         share_box(page)
         return
     st.markdown(t(_body_key(ctx), **values))
