@@ -166,8 +166,12 @@ def main() -> int:
     sys.stdout = sys.stderr  # a stray print (Ray prints) must not break the protocol
 
     def say(word: str, what: dict) -> None:
-        protocol.write(f"{word} {json.dumps(what)}\n")
-        protocol.flush()
+        try:
+            protocol.write(f"{word} {json.dumps(what)}\n")
+            protocol.flush()
+        except OSError:  # the server is gone (killed): nobody to tell; end as the watch thread would
+            os.dup2(os.open(os.devnull, os.O_WRONLY), protocol.fileno())  # what is still buffered goes nowhere
+            inbox.put(None)
 
     inbox: queue.Queue = queue.Queue()
     threading.Thread(target=_read, args=(sys.stdin, inbox), daemon=True, name="aecore-ray-inbox").start()
