@@ -9,7 +9,8 @@ It starts the app on a free localhost port (its own AECORE_HOME, so nothing is c
   click to its main content on screen (its title drawn and the script done): the browser-side time;
 - the other sessions are websocket clients that move between pages as a browser tab does (one
   connection each, a page every 0.5-2 s) and time each page from the request to the script's end;
-- ``--hogs`` CPU-bound processes (``while True: pass``) beside it all, as on a server that is never quiet.
+- ``--hogs`` CPU-bound processes (``while True: pass``) beside it all, as on a server that is never quiet;
+- ``--answerers`` class members answer a step the teacher holds, within ``--answer-window`` s (aecore.cli.answer).
 
 It reports page render times (p50/p95), exceptions on the pages, the server's and the workers' memory
 (RSS, sampled each second), "fragment does not exist" lines in the server's log, and the time from
@@ -19,6 +20,7 @@ opens and closes N sessions one after another and gives the server's RSS at the 
     python -m aecore bench load --sessions 40 --trainers 5 --seconds 90
     python -m aecore bench load --sessions 40 --trainers 5 --browsers 3 --hogs 1
     python -m aecore bench load --sessions 0 --trainers 0 --soak 200
+    python -m aecore bench load --sessions 0 --trainers 0 --answerers 30 --seconds 30
 """
 from __future__ import annotations
 
@@ -37,6 +39,8 @@ import urllib.request
 from pathlib import Path
 
 import websockets
+
+from aecore.cli import answer
 
 PAGES = ["", "builder", "train", "denoise", "latent", "similar", "pca", "stacked", "sparse", "anomaly", "vae",
          "sizes"]
@@ -160,6 +164,13 @@ async def _tabs(url: str, n: int, seconds: float, times: list, errors: list, by_
     results = await asyncio.gather(*[_tab(url, until, times, errors, i, by_page) for i in range(n)],
                                    return_exceptions=True)
     errors += [1 for r in results if isinstance(r, Exception)]
+
+
+async def _crowd(url: str, n: int, seconds: float, times: list, errors: list, by_page: dict, plan,
+                 answered: dict) -> None:
+    """The websocket tabs and the class's answerers (aecore.cli.answer), side by side."""
+    await asyncio.gather(*([_tabs(url, n, seconds, times, errors, by_page)] if n > 0 else []),
+                         *([answer.answer(url, plan, seconds, answered)] if plan else []))
 
 
 async def _soak(url: str, cycles: int, server: Server) -> list:
@@ -301,7 +312,9 @@ def cmd_bench_load(args) -> int:
     sessions = max(0, min(args.sessions, MAX_SESSIONS))
     trainers = max(0, min(args.trainers, sessions or args.trainers, 10))
     seconds, cycles = max(5, min(args.seconds, MAX_SECONDS)), max(0, min(args.soak, MAX_SOAK))
-    env = {**({"AECORE_MAX_TRAININGS": "1"} if args.one_slot else {}), **(CLOUD_ENV if args.cloud else {})}
+    answerers, window = max(0, min(args.answerers, answer.MAX_ANSWERERS)), max(1.0, min(args.answer_window, 120))
+    env = {**({"AECORE_MAX_TRAININGS": "1"} if args.one_slot else {}), **(CLOUD_ENV if args.cloud else {}),
+           **({"AECORE_DB": ""} if answerers else {})}  # the class database: SQLite in the server's AECORE_HOME
     if args.cloud and args.workers:
         env["AECORE_WORKERS"] = args.workers
     server = Server(env)
@@ -338,6 +351,7 @@ def cmd_bench_load(args) -> int:
         if trainers:
             trainer.start()
             time.sleep(20)  # the trainers read the page for 10 s, then press Train: the window starts training
+        plan, answered = answer.prepare(server.home, answerers, window) if answerers else None, {}
         hogs = _hogs(max(0, min(args.hogs, 8)))
         report["hogs"] = len(hogs)
         times, errors, shown, page_errors, by_page = [], [], [], [], {}
@@ -346,8 +360,7 @@ def cmd_bench_load(args) -> int:
         if args.browsers:
             watcher.start()
         try:
-            if sessions - trainers > 0:
-                asyncio.run(_tabs(server.url, sessions - trainers, seconds, times, errors, by_page))
+            asyncio.run(_crowd(server.url, sessions - trainers, seconds, times, errors, by_page, plan, answered))
             if args.browsers:
                 watcher.join(seconds + 240)
         finally:
@@ -363,8 +376,8 @@ def cmd_bench_load(args) -> int:
                            "browser_max_s": round(max(shown), 3) if shown else None,
                            "browser_errors": len(page_errors), "browser_first_error": (page_errors or [""])[0]})
         report.update({
-            "page_renders": len(times), "render_p50_s": _percentile(times, 0.5), "render_p95_s": _percentile(times, 0.95),
-            "render_max_s": round(max(times), 3) if times else None,
+            "page_renders": len(times), "render_p50_s": _percentile(times, 0.5),
+            "render_p95_s": _percentile(times, 0.95), "render_max_s": round(max(times), 3) if times else None,
             "mean_render_s": round(statistics.mean(times), 3) if times else None,
             "slowest_pages_p95_s": dict(sorted(((k, _percentile(v, 0.95)) for k, v in by_page.items()),
                                                key=lambda kv: -kv[1])[:4]),
@@ -374,6 +387,8 @@ def cmd_bench_load(args) -> int:
             "fragment_missing_lines": server.log_lines("does not exist anymore"),
             "tracebacks_in_log": server.log_lines("Traceback"),
         })
+        if plan:
+            report.update(answer.report(plan, answered, _percentile))
         if cycles:
             report["soak_cycles"] = cycles
             report["soak_server_rss_mb"] = [round(v, 1) for v in asyncio.run(_soak(server.url, cycles, server))]
@@ -392,6 +407,9 @@ def add_commands(what) -> None:
                     help="more learners in Chromium who time each page on screen (the browser-side time)")
     bl.add_argument("--hogs", type=int, default=0, help="CPU-bound processes beside the app (at most 8)")
     bl.add_argument("--soak", type=int, default=0, help=f"then open/close cycles (at most {MAX_SOAK})")
+    bl.add_argument("--answerers", type=int, default=0, help="more sessions, class members who answer a held step "
+                    f"(shapes/conv, a vote) at once (at most {answer.MAX_ANSWERERS}; aecore.cli.answer)")
+    bl.add_argument("--answer-window", type=float, default=10.0, help="the answerers answer within this many seconds")
     bl.add_argument("--one-slot", action="store_true", help="one training at a time (AECORE_MAX_TRAININGS=1)")
     bl.add_argument("--cloud", action="store_true",
                     help="Community Cloud's forced settings; one session through every page; peak memory")
