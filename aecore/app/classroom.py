@@ -16,6 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+from aecore.app.guided import SHAPE_ROWS
+from aecore.shapes import presets
+from aecore.shapes.layers import summarize
 from aecore.shapes.rules import fmt_shape
 from aecore.use import checks, course
 
@@ -104,9 +107,6 @@ def misread(lesson: str, step_id: str, answer: str) -> tuple | None:
     """For a wrong shape in lesson 1's table: which rule the answer points at, as (text key, values), or None.
     The shape that went into the layer (as if it changed nothing), another row's output, or the right size
     give or take one (rounding the other way)."""
-    from aecore.app.guided import SHAPE_ROWS  # the rows lesson 1's shape questions hide
-    from aecore.shapes import presets
-    from aecore.shapes.layers import summarize
     if lesson != "shapes" or step_id not in SHAPE_ROWS:
         return None
     try:
