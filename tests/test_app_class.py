@@ -94,6 +94,7 @@ def test_peer_instruction_vote_discuss_revote_reveal():
            .click().run())
     assert "Wait for the discussion" in infos(s)
     assert not s.success and not s.error  # no verdict while the vote is held
+    assert not any("Open this in the tool" in str(b.label) for b in s.button)  # the tool would show the answer
     assert db.mine(code, "learner-0001", "shapes/conv") == {1: ("(14, 14, 16)", False)}
     db.set_step_state(code, "shapes/conv", "discuss")
     s = ok(s.run())

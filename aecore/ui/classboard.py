@@ -201,7 +201,7 @@ def _figure(lesson: str, question: str, tallies: list):
                     textfont_size=18)
     fig.update_layout(barmode="group", height=90 + 46 * max((min(len(x.answers), 5) for x in tallies), default=1)
                       * len(tallies), margin=dict(l=10, r=10, t=10, b=30), showlegend=len(tallies) > 1,
-                      xaxis=dict(range=[0, 100], ticksuffix=" %"), font_size=16)
+                      xaxis=dict(range=[0, 105], ticksuffix=" %"), yaxis=dict(tickfont_size=20), font_size=16)
     return fig
 
 

@@ -206,6 +206,8 @@ def held(session, lesson: str, step_id: str, mode: str, committed, ask, hidden, 
             st.info(t("room.revote", answer=plain(str(first))), icon=":material/how_to_vote:")
         ask(facts, lambda answer, r=seen.round: _pend(step_id, r, answer))
     elif seen.show == "wait":
+        latest = mine.get(2, mine.get(1, (committed,)))[0]
+        st.markdown(t("course.your_answer", answer=plain(str(latest))))
         st.info(t("room.wait_vote" if mode == "vote" else "room.wait_reveal"), icon=":material/hourglass_top:")
     else:
         st.info(t("room.discuss"), icon=":material/forum:")

@@ -96,11 +96,12 @@ def show(lesson: str) -> None:
         share_box(page)
         return
     st.markdown(t(_body_key(ctx), **values))
+    held = False
     if step.question is None:
         COMPONENTS[step.component](ctx, True)
     else:
-        _question(ctx, values)
-    if shown("tool") and step.tool:
+        held = _question(ctx, values)
+    if shown("tool") and step.tool and not held:  # a held vote: the tool would show the answer
         st.button(t("course.open_tool") + " · " + t("tool." + step.tool), key=f"guide.{lesson}.tool",
                   icon=":material/open_in_new:", help=t("course.open_tool_help"),
                   on_click=callback(open_in_tool, ctx.session, lesson, step, ctx.step_dataset))
@@ -222,7 +223,8 @@ def _verdict_of(step):
     return lambda answer, truth: classroom_rules.verdict_of(step.question.kind, answer, truth, step.question.options)
 
 
-def _question(ctx, values: dict) -> None:
+def _question(ctx, values: dict) -> bool:
+    """The step's question and its result; True while the teacher holds the step (no result on the page)."""
     step, progress = ctx.step, ctx.progress
     committed = progress.answers.get(step.id)
     base = f"course.{ctx.lesson}.{step.id}"
@@ -231,13 +233,13 @@ def _question(ctx, values: dict) -> None:
     if classroom.held(ctx.session, ctx.lesson, step.id, mode, committed,
                       ask=lambda facts, then: _ask(ctx, {**values, **facts}, then),
                       hidden=lambda: COMPONENTS[step.component](ctx, False), verdict_of=_verdict_of(step)):
-        return
+        return True
     if committed is None:
         facts = COMPONENTS[step.component](ctx, False)
         _ask(ctx, {**values, **facts})
         if state is not None:
             classroom.watch(ctx.session, ctx.lesson, step.id, mode)  # a vote the teacher starts reaches this page
-        return
+        return False
     asked = st.container()      # filled once the facts are known (the question may name one of them)
     st.markdown(t("course.your_answer", answer=plain(str(_shown_answer(ctx, committed)))))
     verdict_box = st.container()  # the verdict, once the result below is there (a model may train first)
@@ -266,6 +268,7 @@ def _question(ctx, values: dict) -> None:
         st.markdown(t(why_key(ctx, truth), **{**values, "truth": shown_truth}))
         st.button(t("course.again"), key=f"{base}.again", icon=":material/replay:",
                   on_click=callback(_forget, progress, step.id))
+    return False
 
 
 def _shown_answer(ctx, committed) -> str:
