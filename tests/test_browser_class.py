@@ -107,16 +107,12 @@ def test_a_teacher_and_three_students_through_a_vote_a_revote_and_the_reveal(cla
     assert nicknames == ["", "Joon", "Mina"]  # the anonymous one has no name stored
     board_answered = metric(board_box(teacher), "Answered").locator("[data-testid='stMetricValue']")
     expect(board_answered).to_have_text("0 / 3", timeout=FOLLOW_MS)  # the live board counts the class at once
-    # APP BUG (reported, not fixed here): "Students in the class" is drawn in the class's header, outside the
-    # board's polling fragment (aecore/ui/classboard.py, _header), so on the projector it stays at 0 while the
-    # students join; it only shows 3 after the teacher's next action reruns the whole page (the Vote below).
-    # When it is fixed, this line should read: expect(students_metric).to_have_text("3", timeout=FOLLOW_MS)
+    expect(students_metric).to_have_text("3", timeout=FOLLOW_MS)  # live on the projector as they join
     shot(teacher, "class-teacher-after-joins")
 
     # ---- 3. a vote: two answer right, one wrong; nobody sees a verdict -------------------------------------------
     assert re.search(STEP, teacher.locator(".st-key-board-step-shapes input").input_value())  # the first step held
     move(teacher, "Vote")
-    expect(students_metric).to_have_text("3")  # (after a rerun of the whole page: see the bug above)
     typed = ["28, 28, 16", "28, 28, 16", "14, 14, 16"]
     for (page, _), first in zip(students, typed):
         page.goto(url + "/lesson_shapes?step=2")

@@ -100,11 +100,7 @@ def _header(db, info) -> None:
         st.code(link, language=None)
         if classroom.is_local(link):
             st.warning(t("room.localhost"), icon=":material/warning:")
-        try:
-            n = db.learners(info.code)
-        except ClassError:
-            n = "?"
-        st.metric(t("room.learners"), n)
+        _learners(info.code)
     with right:
         buffer = io.BytesIO()
         segno.make(link, error="m").save(buffer, kind="png", scale=10, border=2)
@@ -114,6 +110,17 @@ def _header(db, info) -> None:
         sure = st.checkbox(t("room.end_sure"), key=P + "end_sure")
         st.button(t("room.end"), key=P + "end", type="primary", disabled=not sure,
                   on_click=callback(_end, db, info.code))
+
+
+@st.fragment(run_every=BOARD_S)
+def _learners(code: str) -> None:
+    """The students in the class, as they join (the teacher watches the projector, not the buttons)."""
+    db = database()
+    try:
+        n = db.learners(code) if db is not None else "?"
+    except ClassError:
+        n = "?"
+    st.metric(t("room.learners"), n)
 
 
 def _end(db, code: str) -> None:
