@@ -177,3 +177,19 @@ def test_a_returning_learner_first_meets_earlier_questions_with_new_numbers():
     s = click(s, "On to the lesson")
     assert any("Before the lesson" in c.value for c in s.caption)  # then the lesson's own check
     assert db.rounds_of(code, "learner-0004", [asked[0].id])[asked[0].id] == {1: ("x", False)}  # not recorded
+
+
+def test_a_class_ended_during_a_held_vote_frees_its_students():
+    db = classdb.connect()
+    code = db.start().code
+    db.join(code, "learner-0005")
+    db.set_step_state(code, "shapes/conv", "vote")
+    s = student("lesson_shapes", "learner-0005", step="2")
+    s.text_input(key="course.shapes.conv.typed").set_value("28, 28, 16")
+    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
+           .click().run())
+    assert "Wait for the discussion" in infos(s)
+    db.end(code)
+    s = ok(s.run())  # the page's next poll: the class is gone
+    assert any("class has ended" in x.value for x in s.toast)
+    assert any("Right" in x.value for x in s.success)  # outside a class: the verdict at once

@@ -223,8 +223,8 @@ def _pend(step_id: str, round_: int, answer) -> None:
 def _follow(session, lesson: str, step_id: str, mode: str) -> None:
     """While held: one small query every 2 s; the teacher's next move reruns the page."""
     now = step_state(session, lesson, step_id)
-    if now is not None and now.mode != mode:
-        st.rerun(scope="app")
+    if (now is not None and now.mode != mode) or (now is None and session.class_seat is None):
+        st.rerun(scope="app")  # the teacher's next move, or the class ended (the page's verdicts come at once)
 
 
 def watch(session, lesson: str, step_id: str, mode: str) -> None:
