@@ -32,17 +32,19 @@ n, dims = codes.shape
 st.caption(t("latent.shape", n=n, d=dims, shape=str(tuple(result.model.latent_shape))))
 
 names = ("z₁", "z₂", "z₃")
-if dims <= 3:
+view = min(dims, 2)
+if dims >= 3:
+    c = st.columns(2)
+    method = ui.bound(c[0].radio, t("latent.method"), key=P + "method", obj=v, attr="method", options=["pca", "tsne"],
+                      horizontal=True, format_func=lambda m: t("latent.method_" + m))
+    view = ui.bound(c[1].radio, t("latent.view"), key=P + "dims", obj=v, attr="dims", options=[2, 3],
+                    horizontal=True, format_func=lambda d: f"{d}-D", help=t("latent.view_help"))
+if dims <= 2 or (dims == 3 and view == 3 and method == "pca"):  # the code as it is: nothing to squeeze
     points = codes.numpy()
     if dims == 1:
         points = np.concatenate([points, np.zeros_like(points)], 1)
     shown = n
 else:
-    c = st.columns(2)
-    method = ui.bound(c[0].radio, t("latent.method"), key=P + "method", obj=v, attr="method", options=["pca", "tsne"],
-                      horizontal=True, format_func=lambda m: t("latent.method_" + m))
-    view = ui.bound(c[1].radio, t("latent.view"), key=P + "dims", obj=v, attr="dims", options=[2, 3],
-                    horizontal=True, format_func=lambda d: f"{d}-D")
     with st.spinner(t("latent.projecting")):
         out = project(config.key(), method, view, codes)
     points, shown = (out[0], n) if method == "pca" else (out, min(n, TSNE_CAP))
@@ -52,12 +54,14 @@ else:
     else:
         st.caption(t("latent.tsne_note", n=shown))
 
-v["index"] = min(max(int(v.get("index", 0)), 0), n - 1)  # a model with fewer test images: stay in range
-event = st.plotly_chart(ui.viz.latent_scatter(points, labels.numpy()[:shown], classes, v["index"], names),
-                        key=P + "plot", on_select="rerun", selection_mode=("points", "box", "lasso"))
-picked = ui.picked_number(event)
+# the chart's selection is in the session before the chart is drawn: read it first, so the ring marks it
+picked = ui.picked_number(st.session_state.get(P + "plot")) if points.shape[1] < 3 else None
 if picked is not None and picked != v.get("picked"):  # a new click or box: show that image
     v["picked"] = v["index"] = picked
+v["index"] = min(max(int(v.get("index", 0)), 0), n - 1)  # a model with fewer test images: stay in range
+st.plotly_chart(ui.viz.latent_scatter(points, labels.numpy()[:shown], classes, v["index"], names),
+                key=P + "plot", on_select="rerun", selection_mode=("points", "box", "lasso"))
+st.caption(t("latent.pick_3d") if points.shape[1] >= 3 else t("latent.pick_2d"))
 
 st.subheader(t("latent.one_point"))
 c = st.columns([2, 1, 3])
@@ -65,14 +69,7 @@ ui.bound(c[0].number_input, t("latent.index", n=n - 1), 0, n - 1, key=P + "index
          help=t("latent.index_help_3d") if points.shape[1] >= 3 else t("latent.index_help"))
 ui.random_button(c[1], P + "random", v, "index", n)
 selected = int(v["index"])
-x = images[selected:selected + 1]
-recon = ui.models.rebuild(result, x)
-cols = st.columns([1, 1, 2])
-with cols[0]:
-    ui.images_row(x, [t("latent.original", cls=classes[int(labels[selected])])], zoom=5)
-with cols[1]:
-    ui.images_row(recon, [t("latent.reconstruction")], zoom=5)
-cols[2].plotly_chart(ui.viz.error_map(x[0], recon[0]), key=P + "error")
+ui.point_panel(result, images[selected:selected + 1], codes[selected], classes[int(labels[selected])], P)
 
 st.subheader(t("latent.walk"))
 st.caption(t("latent.walk_intro"))

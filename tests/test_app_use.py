@@ -83,7 +83,7 @@ def test_latent_page():
     at.number_input(key="latent.index").set_value(5).run()
     assert "original ·" in str(ok(at).get("image")[0].proto)
     at.slider(key="latent.steps").set_value(5).run()
-    assert len(ok(at).get("image")) == 4  # original, reconstruction, the walk, its nearest images
+    assert len(ok(at).get("image")) == 5  # original, reconstruction, its nearest training images, the walk, its nearest
 
 
 def test_latent_page_projects_a_large_code():

@@ -1,4 +1,5 @@
-"""Real Chromium: a similarity query on the default dataset shows k images; the denoise grid, with an upload."""
+"""Real Chromium: a similarity query on the default dataset shows k images; the denoise grid, with an upload; a click on
+a latent point."""
 import numpy as np
 import pytest
 from browser import open_page, settle, shot
@@ -53,23 +54,35 @@ def test_denoise_grid_and_an_upload_in_chromium(server, browser, tmp_path):
     page.close()
 
 
-def test_latent_space_selection_in_chromium(server, browser):
-    page, errors = open_page(browser, server, "/latent", "Latent space", 1600)
-    page.locator(".st-key-latent-model button[aria-label='Open']").click()
-    page.get_by_role("option").filter(has_text="Lesson 1").first.click()  # a 128-number code: PCA, WebGL 2-D
-    settle(page)
+# The page position of one point of the 2-D scatter (plotly's own axes map its data to pixels), and its image number
+POINT = """([trace, i]) => {
+    const gd = document.querySelector('[data-testid=stPlotlyChart] .js-plotly-plot');
+    const L = gd._fullLayout, t = gd._fullData[trace], r = gd.getBoundingClientRect();
+    return {x: r.left + L.xaxis._offset + L.xaxis.l2p(t.x[i]), y: r.top + L.yaxis._offset + L.yaxis.l2p(t.y[i]),
+            number: t.customdata[i]};
+}"""
+
+
+def test_latent_space_click_in_chromium(server, browser):
+    """A click on a point of the 2-D chart shows that image, its reconstruction, its error map and its nearest
+    training images (issue 20: a click used to change nothing)."""
+    page, errors = open_page(browser, server, "/latent", "Latent space", 1800)
     train_what_is_missing(page)
-    page.get_by_text("principal directions keep").wait_for(timeout=60_000)
+    page.get_by_text("principal directions keep").wait_for(timeout=60_000)  # the 3-number code, in 2-D
     assert page.locator(".st-key-latent-index input").input_value() == "0"
-    area = page.locator("[data-testid='stPlotlyChart'] .nsewdrag").first.bounding_box()
-    x0, y0 = area["x"] + area["width"] * 0.3, area["y"] + area["height"] * 0.3
-    page.mouse.move(x0, y0)
-    page.mouse.down()
-    page.mouse.move(x0 + area["width"] * 0.4, y0 + area["height"] * 0.4, steps=10)  # a box over the middle
-    page.mouse.up()
+    point = page.evaluate(POINT, [2, 3])
+    assert point["number"] != 0
+    page.mouse.move(point["x"], point["y"])
+    page.mouse.click(point["x"], point["y"])
     settle(page)
-    assert page.locator(".st-key-latent-index input").input_value() != "0"  # the box picked an image
+    assert page.locator(".st-key-latent-index input").input_value() == str(point["number"])
     assert page.get_by_text("Per-pixel error").first.is_visible()
+    assert page.get_by_text("The 6 training images whose codes are nearest").is_visible()
+    assert page.locator("[data-testid='stImageCaption']").filter(has_text="d=").count() == 6
+    assert page.get_by_text("reconstruction", exact=True).first.is_visible()
     shot(page, "latent")
+    page.get_by_text("3-D", exact=True).click()  # the 3-D view says where picking is done
+    settle(page)
+    assert page.get_by_text("A 3-D chart cannot pick points").is_visible()
     assert not errors, errors
     page.close()

@@ -21,8 +21,8 @@ from aecore.ui.common import (bound, callback, class_labels, dataset_label, data
                               sidebar, start_session, t)
 from aecore.ui.models import cached_model, keep, prefetch, start_training, unavailable
 from aecore.ui.runview import doctor, grid_labels, progress_bar, run_stats, stop_button, training_view
-from aecore.ui.using import (codes, describe, images_row, label_of, model_source, picked_number, random_button,
-                             ready, train_all, upload_box)
+from aecore.ui.using import (codes, describe, images_row, label_of, model_source, picked_number, point_panel,
+                             random_button, ready, train_all, upload_box)
 
 __all__ = [
     "classroom", "form", "lessons", "models", "runview", "state", "using", "viz", "bound", "callback", "class_labels",
@@ -31,5 +31,5 @@ __all__ = [
     "cached_model", "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar",
     "stop_button",
     "run_stats", "start_training", "training_view", "unavailable", "codes", "describe", "images_row", "label_of",
-    "model_source", "picked_number", "random_button", "ready", "train_all", "upload_box",
+    "model_source", "picked_number", "point_panel", "random_button", "ready", "train_all", "upload_box",
 ]

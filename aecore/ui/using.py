@@ -12,9 +12,9 @@ from aecore.app import defaults, pages
 from aecore.learn import data
 from aecore.learn.train import fixed_pick, prepare
 from aecore.shapes import presets
-from aecore.ui import state
+from aecore.ui import state, viz
 from aecore.ui.common import bound, callback, class_labels, dataset_label, dataset_name, device_info, plain, shown, t
-from aecore.ui.models import cached_model, find_training, start_training, unavailable
+from aecore.ui.models import cached_model, find_training, rebuild, start_training, unavailable
 from aecore.ui.runview import progress_bar, stop_button
 from aecore.use import search
 from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
@@ -221,6 +221,26 @@ def images_row(images, captions: list[str], zoom: int = 3) -> None:
     big = F.interpolate(images.float(), scale_factor=zoom, mode="nearest").round().to(torch.uint8)
     pics = [im.permute(1, 2, 0).numpy() if im.shape[0] == 3 else im[0].numpy() for im in big]
     st.image(pics, caption=captions, width=28 * zoom)
+
+
+NEIGHBOURS = 6  # training images shown beside a picked point
+
+
+def point_panel(result, x, code, cls: str, prefix: str) -> None:
+    """One picked image (uint8 (1, C, H, W)) and its code: the image, what the model rebuilds, |x − x̂| per pixel,
+    and the training images whose codes are nearest to its code (exact search: search.KeyIndex)."""
+    recon = rebuild(result, x)
+    cols = st.columns([1, 1, 2])
+    with cols[0]:
+        images_row(x, [t("latent.original", cls=cls)], zoom=5)
+    with cols[1]:
+        images_row(recon, [t("latent.reconstruction")], zoom=5)
+    cols[2].plotly_chart(viz.error_map(x[0], recon[0]), key=prefix + "error")
+    train_x, train_y, _, index, classes = codes(result, "train")
+    rows, dist = index.nearest(code, NEIGHBOURS)
+    st.markdown(f"**{t('latent.neighbours', k=len(rows))}**")
+    captions = [f"#{int(i)} · {classes[int(train_y[i])]} · d={float(d):.2f}" for i, d in zip(rows, dist)]
+    images_row(train_x[rows], captions)
 
 
 DARK_BACKGROUND = ("digits", "mnist", "fashion-mnist")  # light shapes on black: invert ink-on-paper uploads

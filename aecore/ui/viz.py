@@ -128,7 +128,8 @@ def psnr_chart(curve: dict, labels: dict, noise_label: str) -> go.Figure:
 def latent_scatter(points, labels, classes, selected: int | None = None,
                    axis_names: tuple = ("z₁", "z₂", "z₃")) -> go.Figure:
     """The codes as points, one colour per class; WebGL in 2-D (thousands of points), a 3-D scatter in 3-D.
-    Each point carries its image number (customdata) so a click can select it."""
+    Each point carries its image number (customdata) so a click in 2-D can select it (plotly selects nothing
+    in 3-D)."""
     points, labels = np.asarray(points), np.asarray(labels)
     three = points.shape[1] >= 3
     fig = go.Figure()
@@ -141,17 +142,21 @@ def latent_scatter(points, labels, classes, selected: int | None = None,
                                                      opacity=0.75))
         if three:
             fig.add_trace(go.Scatter3d(x=points[rows, 0], y=points[rows, 1], z=points[rows, 2], **common))
-        else:
-            fig.add_trace(go.Scattergl(x=points[rows, 0], y=points[rows, 1], **common))
+        else:  # a selection dims the other points, not to nothing
+            fig.add_trace(go.Scattergl(x=points[rows, 0], y=points[rows, 1], **common,
+                                       unselected=dict(marker=dict(opacity=0.35))))
     if selected is not None and 0 <= selected < len(points):
         p = points[selected]
         mark = dict(mode="markers", name=t("viz.selected"), customdata=[selected], hoverinfo="skip",
-                    marker=dict(size=14 if not three else 8, color="rgba(0,0,0,0)", line=dict(color="black", width=3)))
+                    marker=dict(size=14 if not three else 8, color="rgba(0,0,0,0)", line=dict(color="black", width=3)),
+                    **({} if three else dict(unselected=dict(marker=dict(opacity=1)))))
         fig.add_trace(go.Scatter3d(x=[p[0]], y=[p[1]], z=[p[2]], **mark) if three else
                       go.Scattergl(x=[p[0]], y=[p[1]], **mark))
-    layout = dict(height=560, margin=dict(l=0, r=0, t=30, b=0), legend=dict(itemsizing="constant"),
-                  dragmode="pan" if three else "select")
+    # 2-D: no dragmode of ours, so Streamlit's on_select picks 'pan' with clickmode 'event+select' (a click
+    # selects a point); with dragmode 'select' it sets clickmode 'event', and a click selected nothing
+    layout = dict(height=560, margin=dict(l=0, r=0, t=30, b=0), legend=dict(itemsizing="constant"))
     if three:
+        layout["dragmode"] = "pan"
         layout["scene"] = dict(xaxis_title=axis_names[0], yaxis_title=axis_names[1], zaxis_title=axis_names[2])
     else:
         layout.update(xaxis_title=axis_names[0], yaxis_title=axis_names[1])
