@@ -118,6 +118,7 @@ def test_peer_instruction_vote_discuss_revote_reveal():
     t = ok(t.run())
     metrics = {m.label: m.value for m in t.metric}
     assert metrics["Right, vote 1"] == "0 %" and metrics["Right, vote 2"] == "100 %"
+    assert any("Took the concept check: 1 before the lesson, 0 after it" in c.value for c in t.caption)
 
 
 def test_a_student_outside_any_class_gets_the_verdict_at_once():

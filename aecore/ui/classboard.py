@@ -268,14 +268,17 @@ def _gain(db, code: str, lesson: str) -> None:
     try:
         gains = db.gain(code, questions)
         csv = db.gain_csv(code, questions)
+        took = db.board(code, questions)  # how many took the check before and after, whether or not both
     except ClassError as e:
         st.error(message(e))
         return
+    before = max((x.answered for q in questions for x in took[q] if x.round == 1), default=0)
+    after = max((x.answered for q in questions for x in took[q] if x.round == 2), default=0)
     whole = class_gain(gains)  # over every question's answer pairs
 
     def fmt(x):
         return "n/a" if x is None else f"{x:.2f}"
-    rows = [{t("room.gain_q"): checks.text(checks.ask(lesson, q.split("/")[2]))[:90], "n": g.n,
+    rows = [{t("room.gain_q"): checks.text(checks.ask(lesson, q.split("/")[2])).replace("`", "")[:90], "n": g.n,
              t("room.gain_pre"): f"{g.pre_pct:.0f} %" if g.n else "—",
              t("room.gain_post"): f"{g.post_pct:.0f} %" if g.n else "—", "g": fmt(g.g) if g.n else "—"}
             for q, g in zip(questions, gains)]
@@ -283,6 +286,7 @@ def _gain(db, code: str, lesson: str) -> None:
     cols[0].metric(t("room.gain_pre"), f"{whole.pre_pct:.0f} %" if whole.n else "—")
     cols[1].metric(t("room.gain_post"), f"{whole.post_pct:.0f} %" if whole.n else "—")
     cols[2].metric(t("room.gain_g"), fmt(whole.g) if whole.n else "—")
+    st.caption(t("room.gain_so_far", before=before, after=after, n=max((g.n for g in gains), default=0)))
     st.dataframe(rows, hide_index=True, width="stretch")
     st.download_button(t("room.gain_csv"), csv, file_name=f"gain-{code}-{lesson}.csv", mime="text/csv",
                        icon=":material/download:", key=P + "csv")
