@@ -4,9 +4,9 @@ import streamlit as st
 from aecore import ui
 from aecore.app.state import EMPTY, Quiz
 from aecore.shapes import editing, presets
-from aecore.shapes.lower import LowerError, lower, pytorch_code
+from aecore.shapes.lower import LowerError, lower
 from aecore.shapes.parse import ParseError, guess_input_shape, read_code
-from aecore.ui.builder import current_summary, layer_editor, paste_way, shape_banner, shape_table
+from aecore.ui.builder import both_frameworks, current_summary, layer_editor, paste_way, shape_banner, shape_table
 
 session = ui.page_setup("builder")
 b = session.builder
@@ -154,11 +154,6 @@ with right:
                 if b.quiz.result:
                     (st.success if b.quiz.result[0] else st.error)(ui.plain(b.quiz.result[1]))
 
-    if b.torch_view and summary.ok and ui.shown("torch"):
-        try:
-            st.code(pytorch_code(summary), language="python")
-        except LowerError as e:
-            st.info(ui.plain(str(e)))
     actions = st.columns(2, vertical_alignment="center")
     if summary.ok and summary.same_as_input:
         with actions[0]:
@@ -167,3 +162,6 @@ with right:
                 ui.go("train", t("builder.to_train"))
     with actions[1]:
         ui.share_box("builder")
+
+if b.torch_view and summary.ok and ui.shown("torch"):  # full width: the two codes side by side
+    both_frameworks(summary, b.stack())

@@ -7,8 +7,9 @@ import streamlit as st
 
 from aecore.app import state
 from aecore.shapes import editing, presets
+from aecore.shapes.both import aligned, keras_code
 from aecore.shapes.layers import Summary, parse_shape, summarize
-from aecore.shapes.lower import torch_shape
+from aecore.shapes.lower import LowerError, pytorch_code, torch_shape
 from aecore.shapes.rules import LayerError, fmt_shape
 from aecore.ui.common import bound, callback, go, plain, t
 
@@ -50,6 +51,30 @@ def shape_table(summary: Summary, hide_from: int | None = None, torch_ops: list[
     frame = pd.DataFrame(rows).fillna("")
     styled = frame.style.apply(lambda _: [styles[i] for i in range(len(frame))], axis=0)
     st.table(styled.hide(axis="index"))  # static HTML: long 'why' texts wrap instead of being cut
+
+
+def both_frameworks(summary: Summary, stack: list[dict]) -> None:
+    """The same model in Keras 3 and in PyTorch side by side, and both shape tables aligned row by row with
+    the rows where the frameworks differ marked and explained."""
+    try:
+        sides, codes = aligned(summary), (pytorch_code(summary), keras_code(summary, stack))
+    except LowerError as e:
+        st.info(plain(str(e)))
+        return
+    st.subheader(t("both.title"), anchor=False)
+    st.caption(t("both.intro"))
+    cols = st.columns(2)
+    for col, title, code in zip(cols, ("both.torch_code", "both.keras_code"), codes):
+        col.markdown("**" + t(title) + "**")
+        col.code(code, language="python")
+    rows = [{"#": str(s.index), t("both.col_keras"): s.keras or "✗",
+             t("both.col_keras_shape"): fmt_shape(s.keras_shape) if s.keras_shape is not None else "—",
+             t("both.col_torch"): s.torch, t("both.col_torch_shape"): fmt_shape(s.torch_shape),
+             "≠": "≠" if s.differs else "", t("both.col_note"): s.note} for s in sides]
+    frame = pd.DataFrame(rows)
+    styles = ["background-color: #fff4e0" if s.differs else "" for s in sides]
+    st.table(frame.style.apply(lambda _: styles, axis=0).hide(axis="index"))
+    st.caption(t("both.differ_count", n=sum(s.differs for s in sides), m=len(sides)))
 
 
 def shape_banner(summary: Summary) -> None:

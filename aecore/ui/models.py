@@ -16,6 +16,7 @@ from aecore.learn import data, store
 from aecore.learn.disk import cannot_write
 from aecore.learn.doctor import examine
 from aecore.learn.modelfile import MAX_FILE_MB, ModelFileError, pack
+from aecore.learn.notebook import notebook_bytes
 from aecore.learn.pool import RunManager
 from aecore.learn.train import prepare, reconstruct
 from aecore.ui.common import callback, dataset_name, device_info, lang, plain, t
@@ -111,6 +112,11 @@ def _packed(key: str, _result) -> bytes:
     return pack(_result)
 
 
+@st.cache_data(max_entries=8, show_spinner=False)
+def _notebook(key: str, language: str, _config) -> bytes:  # the key and the language: the cache key
+    return notebook_bytes(_config)
+
+
 def model_files(tr, result, on_loaded) -> None:
     """Take the model home (one .zip: settings, history, weights) and bring one back (checked like a saved
     one; refused files change nothing). ``on_loaded(result)`` shows a model brought back."""
@@ -120,6 +126,10 @@ def model_files(tr, result, on_loaded) -> None:
             st.download_button(t("file.download"), data=_packed(c.key() + result.from_cache, result),
                                file_name=f"aecore-{c.model}-{c.dataset}-{c.key()[:8]}.zip", mime="application/zip",
                                icon=":material/download:", key="train.download", on_click="ignore")
+            st.download_button(t("file.notebook"), data=_notebook(c.key(), lang(), c), help=t("file.notebook_help"),
+                               file_name=f"aecore-{c.model}-{c.dataset}-{c.key()[:8]}.ipynb",
+                               mime="application/x-ipynb+json", icon=":material/description:", key="train.notebook",
+                               on_click="ignore")
         st.file_uploader(t("file.upload", mb=MAX_FILE_MB), type=["zip"], key="train.upload",
                          max_upload_size=MAX_FILE_MB, on_change=callback(_brought_back, tr, on_loaded))
         if tr.file_note is not None:
