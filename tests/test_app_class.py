@@ -194,3 +194,31 @@ def test_a_class_ended_during_a_held_vote_frees_its_students():
     s = ok(s.run())  # the page's next poll: the class is gone
     assert any("class has ended" in x.value for x in s.toast)
     assert any("Right" in x.value for x in s.success)  # outside a class: the verdict at once
+
+
+def test_a_held_choice_whose_truth_comes_with_the_result_is_settled_at_the_reveal():
+    """Lesson 5's 'how much does tying save?' knows its truth only when its numbers are drawn: a vote on it is
+    stored without a verdict, the board keeps the right answer off the projector, and the student's reveal
+    gives the answer its verdict."""
+    db = classdb.connect()
+    code = db.start().code
+    db.join(code, "learner-0006")
+    db.set_step_state(code, "stacked/tied", "vote")
+    s = student("lesson_stacked", "learner-0006", step="2")
+    s.radio(key="course.stacked.tied.picked").set_value("none")
+    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.stacked.tied.form"))
+           .click().run())
+    assert "Wait for the discussion" in infos(s)
+    assert db.mine(code, "learner-0006", "stacked/tied") == {1: ("none", None)}  # no verdict yet
+    db.set_lesson(code, "stacked")  # the class is on lesson 5: its board
+    t = teacher()
+    t.session_state["board.code"] = code
+    t = ok(t.run())
+    assert not any(m.label.startswith("Right, vote") for m in t.metric)  # held: nothing says which is right
+    assert any("stays off the board until the reveal" in c.value for c in t.caption)
+    db.set_step_state(code, "stacked/tied", "reveal")
+    s = ok(s.run())
+    assert any("the answer is" in e.value for e in s.error)  # 'none' is wrong: tying halves the weights
+    assert db.mine(code, "learner-0006", "stacked/tied") == {1: ("none", False)}  # settled by the reveal
+    t = ok(t.run())
+    assert {m.label: m.value for m in t.metric}["Right, vote 1"] == "0 %"

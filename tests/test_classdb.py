@@ -297,6 +297,18 @@ def test_history(db):
     assert db.history(lid(3), now=at) == []
 
 
+def test_an_answer_belongs_to_its_questions_lesson(db):
+    """Spaced retrieval asks "another lesson" of the question itself, not of the lesson the teacher's menu shows
+    (a class whose teacher never picked one would send a learner their own minutes-old answers back)."""
+    code = db.start(now=T0).code  # no lesson set
+    db.join(code, lid(1), now=T0)
+    db.record(code, lid(1), "check/shapes/stride", 1, "(4, 4, 8)", True, now=T0)
+    db.record(code, lid(1), "conv/model", 1, "(8, 8, 16)", False, now=T0)
+    later = T0 + timedelta(minutes=5)
+    assert [h[0] for h in db.history(lid(1), now=later, exclude_lesson="shapes")] == ["conv/model"]
+    assert [h[0] for h in db.history(lid(1), now=later, exclude_lesson="conv")] == ["check/shapes/stride"]
+
+
 def test_migrate_from_version_1(url):
     old = classdb.ClassDB(url)
     assert old.migrate(upto=1) == 1

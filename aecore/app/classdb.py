@@ -26,8 +26,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from aecore.app.classrecords import (ALPHABET, ANSWER_LEN, CODE_LEN, LESSON_LEN, MODES, NICK_LEN, QUESTION_LEN,
                                      TITLE_LEN, ClassError, ClassInfo, Gain, StepState, Tally, aware, checked,
-                                     class_gain, clean, code_of, gain_of, number, utc, valid_learner,
-                                     valid_question)
+                                     class_gain, clean, code_of, gain_of, lesson_of, number, rows_of, utc,
+                                     valid_learner, valid_question)
 from aecore.learn import data
 
 MAX_HOURS = 7 * 24                    # a class lives at most a week
@@ -241,7 +241,8 @@ class ClassDB:
                 raise ClassError("class.too_fast", most=RATE)
             done = c.execute(self._insert(answers).values(
                 class_id=cls.id, learner_id=lid, question=question, round=round, answer=clean(answer, ANSWER_LEN),
-                correct=None if right is None else bool(right), at=now, lesson=cls.lesson).on_conflict_do_nothing(
+                correct=None if right is None else bool(right), at=now,
+                lesson=lesson_of(question) or cls.lesson).on_conflict_do_nothing(
                 index_elements=["class_id", "learner_id", "question", "round"]).returning(answers.c.id))
             return done.first() is not None  # (rowcount is -1 on psycopg)
 
@@ -385,11 +386,6 @@ class ClassDB:
         for q, answer, right, at in rows:
             latest.setdefault(q, (q, answer, bool(right), aware(at)))
         return sorted(latest.values(), key=lambda x: x[3])[:limit]
-
-
-def rows_of(rows, question, rnd, right):
-    """The board's grouped rows of one question and round whose verdict is ``right`` (True, False or None)."""
-    return [(a, n, r) for q, x, a, r, n in rows if q == question and x == rnd and r is right]
 
 
 _DBS: dict[str, ClassDB] = {}

@@ -121,3 +121,15 @@ def class_gain(gains: list[Gain]) -> Gain:
     pre = sum(x.pre_pct * x.n for x in gains) / n if n else 0.0
     post = sum(x.post_pct * x.n for x in gains) / n if n else 0.0
     return gain_of("(all)", n, pre, post)
+
+
+def lesson_of(question: str) -> str:
+    """The lesson a question belongs to: "shapes/conv" and "check/shapes/stride" -> "shapes"."""
+    parts = question.split("/")
+    return clean(parts[1] if parts[0] == "check" and len(parts) > 2 else parts[0] if len(parts) > 1 else "",
+                 LESSON_LEN)
+
+
+def rows_of(rows, question, rnd, right):
+    """The board's grouped rows of one question and round whose verdict is ``right`` (True, False or None)."""
+    return [(a, n, r) for q, x, a, r, n in rows if q == question and x == rnd and r is right]

@@ -19,6 +19,7 @@ from aecore.use import checks, course
 P = "board."
 MODE_ICONS = {"open": "▶️", "vote": "🗳️", "discuss": "💬", "revote": "🔁", "reveal": "💡"}
 COLOURS = {True: "#2ca02c", False: "#d62728", None: "#9e9e9e"}
+VOTE_COLOURS = {1: "#4c78a8", 2: "#f58518"}  # held: one colour per vote, nothing that says right or wrong
 BOARD_S = 2.0  # the board reads its one aggregate query this often
 
 
@@ -65,6 +66,8 @@ def _start(db) -> None:
         right.number_input(t("room.max_learners"), 1, 1000, 200, key=P + "max")
         st.form_submit_button(t("room.start"), type="primary", icon=":material/play_arrow:",
                               on_click=callback(_started, db))
+    if st.session_state.get(P + "error"):
+        st.error(st.session_state.pop(P + "error"), icon=":material/error:")
     try:
         live = db.live()
     except ClassError as e:
@@ -197,13 +200,16 @@ def answer_label(lesson: str, question: str, answer: str) -> str:
     return answer
 
 
-def _figure(lesson: str, question: str, tallies: list):
+def _figure(lesson: str, question: str, tallies: list, secret: bool):
+    """The answers in bars, one colour per vote while the step is held (``secret``: the board is on the projector
+    and a green bar would tell the class the answer), green / red / grey (right, wrong, not known yet) after."""
     fig = go.Figure()
     for tally in tallies:
         top = tally.answers[:5][::-1]
+        colours = [VOTE_COLOURS[tally.round]] * len(top) if secret else [COLOURS[r] for _, _, r in top]
         fig.add_bar(y=[answer_label(lesson, question, a) for a, _, _ in top],
                     x=[100 * n / tally.answered for _, n, _ in top], orientation="h",
-                    marker_color=[COLOURS[r] for _, _, r in top], name=t("room.vote_n", n=tally.round),
+                    marker_color=colours, name=t("room.vote_n", n=tally.round),
                     text=[f"{100 * n / tally.answered:.0f} % ({n})" for _, n, _ in top], textposition="auto",
                     textfont_size=18)
     fig.update_layout(barmode="group", height=90 + 46 * max((min(len(x.answers), 5) for x in tallies), default=1)
@@ -214,34 +220,46 @@ def _figure(lesson: str, question: str, tallies: list):
 
 @st.fragment(run_every=BOARD_S)
 def _board(code: str, lesson: str) -> None:
-    """The live board: one aggregate query every 2 s, drawn big for a projector."""
+    """The live board: a few small queries every 2 s, drawn big for a projector. While a step is held, which
+    answer is right stays off the screen (the class sees the projector): it shows at the reveal."""
     db = database()
     questions = classroom.step_questions(lesson)
     try:
         tallies, states, n = db.board(code, questions), db.step_states(code), db.learners(code)
-    except (ClassError, AttributeError):
+        twice = {q: db.gain(code, [q])[0] for q in questions if len(tallies[q]) > 1}  # who voted in both rounds
+    except (ClassError, AttributeError) as e:
+        if isinstance(e, ClassError) and e.key in ("class.unknown", "class.expired"):  # ended in another tab
+            st.session_state[P + "code"] = None
+            st.rerun(scope="app")
         st.warning(t("class.db_down", reason=""), icon=":material/cloud_off:")
         return
     st.subheader("📊 " + t("room.board_title", lesson=t("course.nav." + lesson)))
     for q in questions:
         mode = states.get(q).mode if q in states else "open"
+        secret = mode in classroom.HELD
         rounds = tallies[q]
         with st.container(border=True):
             st.markdown(f"#### {MODE_ICONS[mode]} {_step_label(lesson, q)}")
             cols = st.columns(4)
-            first = rounds[0] if rounds else None
-            cols[0].metric(t("room.answered"), f"{first.answered if first else 0} / {n}")
-            for i, tally in enumerate(rounds[:2]):
-                settled = tally.answered - tally.pending
-                share = classroom.pct(tally.right, settled)
-                before = classroom.pct(rounds[0].right, rounds[0].answered - rounds[0].pending) if i else None
+            cols[0].metric(t("room.answered"), " → ".join(f"{x.answered}" for x in rounds[:2]) + f" / {n}"
+                           if rounds else f"0 / {n}")
+            if secret:
+                cols[1].caption(t("room.secret"))
+            for i, tally in enumerate([] if secret else rounds[:2]):
+                share = classroom.pct(tally.right, tally.answered - tally.pending)
+                both = twice.get(q)
+                delta = f"{both.post_pct - both.pre_pct:+.0f} %" if i and both is not None and both.n else None
                 cols[1 + i].metric(t("room.right_n", n=tally.round), "—" if share is None else f"{share:.0f} %",
-                                   delta=None if before is None or share is None else f"{share - before:+.0f} %")
+                                   delta=delta)
+                if i and both is not None and both.n:
+                    cols[1 + i].caption(t("room.delta_of", n=both.n))
                 if tally.pending:
                     cols[1 + i].caption(t("room.pending", n=tally.pending))
             if rounds:
-                st.plotly_chart(_figure(lesson, q, rounds), key=f"{P}chart.{q}", config={"displayModeBar": False})
-                _misreads(lesson, q, rounds[-1])
+                st.plotly_chart(_figure(lesson, q, rounds, secret), key=f"{P}chart.{q}",
+                                config={"displayModeBar": False})
+                if not secret:
+                    _misreads(lesson, q, rounds[-1])
             else:
                 st.caption(t("room.no_answers"))
 

@@ -7,6 +7,8 @@ lessons go on and the learner is told once that answers are not being recorded.
 """
 from __future__ import annotations
 
+import os
+import time
 from datetime import date
 
 import streamlit as st
@@ -23,11 +25,21 @@ _VOTE = "class.vote"        # session_state: (question, round, answer) committed
 POLL_S = 2.0                # a held step's page asks the database for the teacher's move this often
 
 
+_FAILED: dict = {}          # database URL -> when it last could not be reached (the server's sessions wait it out)
+RETRY_S = 30.0              # how long a database that could not be reached is not asked again
+
+
 def database():
-    """The class database, or None when it cannot be reached (the learner is told once, in their language)."""
+    """The class database, or None when it cannot be reached (the learner is told once, in their language).
+    A failure is remembered for RETRY_S, so sixty pages do not each wait for a host that does not answer."""
+    url = os.environ.get("AECORE_DB") or ""
+    if time.monotonic() - _FAILED.get(url, -RETRY_S) < RETRY_S:
+        _down(ClassError("class.db_down", reason=""))
+        return None
     try:
         return classdb.connect()
     except ClassError as e:
+        _FAILED[url] = time.monotonic()
         _down(e)
         return None
 
@@ -71,7 +83,9 @@ def join_box(session) -> None:
         if here is not None:
             st.success(t("room.in_class", code=here[0], name=plain(here[1]) or t("room.anonymous")),
                        icon=":material/groups:")
-            return
+            if not session.class_join or session.class_join == here[0]:
+                return
+            st.caption(t("room.join_other", code=session.class_join))  # a link to another class: offered
         st.caption(t("room.join_text"))
         with st.form("home.join", border=False):
             left, right = st.columns(2)
@@ -135,13 +149,20 @@ def _call(fn, *args, **kw):
     if db is None:
         return None
     try:
-        return getattr(db, fn)(*args, **kw)
+        done = getattr(db, fn)(*args, **kw)
     except ClassError as e:
         if e.key in ("class.unknown", "class.expired"):  # the teacher ended the class, or it ran out
             st.session_state["class.ended"] = True
-        else:
+        elif e.key == "class.not_joined":  # left in another tab: out of the class here too (Home offers it again)
+            state.get().class_seat = None
+            st.toast(message(e), icon=":material/logout:")
+        elif e.key in ("class.db_down", "class.db_newer"):
             _down(e)
+        else:  # too fast, a bad value: said as what it is
+            st.toast(message(e), icon=":material/error:")
         return None
+    st.session_state[_DOWN] = False  # reachable again: the sidebar stops saying otherwise
+    return done
 
 
 def step_state(session, lesson: str, step_id: str):
@@ -170,31 +191,45 @@ def rounds(session, lesson: str, step_id: str) -> dict:
 
 
 def settle(session, lesson: str, step_id: str, verdict_of) -> None:
-    """After the reveal: give this learner's pending answers their verdict (``verdict_of(answer) -> bool``)."""
+    """Wherever a verdict is drawn (no hold, or after the reveal, whenever the learner comes back to the step):
+    give this learner's pending answers theirs (``verdict_of(answer) -> bool``). A step is not asked again in
+    this session once nothing of it is pending."""
     done = st.session_state.setdefault("class.settled", set())
-    key = (lesson, step_id)
-    if key in done or seat(session) is None:
+    here = seat(session)
+    key = (here[0] if here else "", lesson, step_id)
+    if key in done or here is None:
         return
-    for r, (answer, right) in rounds(session, lesson, step_id).items():
-        if right is None:
-            _call("settle", session.class_seat[0], learner_id(), classroom.step_question(lesson, step_id), r,
-                  verdict_of(answer))
+    mine = _call("mine", here[0], learner_id(), classroom.step_question(lesson, step_id))
+    if mine is None:
+        return
+    for r, (answer, right) in mine.items():
+        if right is None and _call("settle", here[0], learner_id(), classroom.step_question(lesson, step_id), r,
+                                   verdict_of(answer)) is None:
+            return  # unreachable: tried again on the next run
     done.add(key)
 
 
-def held(session, lesson: str, step_id: str, mode: str, committed, ask, hidden, verdict_of) -> bool:
+def unsettle(session, lesson: str, step_id: str) -> None:
+    """A new hold of the step (a revote after a reveal): its answers may be pending again."""
+    here = seat(session)
+    st.session_state.setdefault("class.settled", set()).discard((here[0] if here else "", lesson, step_id))
+
+
+def held(session, lesson: str, step_id: str, mode: str, committed, ask, hidden, verdict_of, label) -> bool:
     """Draw a step the teacher holds; False when it is not held (the page goes on as usual).
 
     ``hidden()`` draws the step's component without its result and returns its facts ("truth" among them when
     it is known before the result is drawn: a shape); ``ask(facts, then)`` draws the answer form and calls
-    ``then(answer)`` on commit; ``verdict_of(answer, truth)`` says whether an answer is right."""
+    ``then(answer)`` on commit; ``verdict_of(answer, truth)`` says whether an answer is right; ``label(answer)``
+    its words (an option's, never its name)."""
     if mode not in classroom.HELD:
         return False
+    unsettle(session, lesson, step_id)
     mine = rounds(session, lesson, step_id)
     seen = classroom.student_view(mode, set(mine), committed is not None)
     facts = hidden()
     pending = st.session_state.pop(_VOTE, None)
-    if pending is not None and pending[:2] == (step_id, seen.round):  # committed in the last run: recorded now
+    if pending is not None and pending[:2] == ((lesson, step_id), seen.round):  # committed in the last run
         truth = facts.get("truth")
         right = None if truth is None else verdict_of(pending[2], truth)
         record(session, lesson, step_id, seen.round, pending[2], right)
@@ -203,11 +238,11 @@ def held(session, lesson: str, step_id: str, mode: str, committed, ask, hidden, 
     if seen.show == "ask":
         if seen.round == 2:
             first = mine.get(1, (committed or "—",))[0]
-            st.info(t("room.revote", answer=plain(str(first))), icon=":material/how_to_vote:")
-        ask(facts, lambda answer, r=seen.round: _pend(step_id, r, answer))
+            st.info(t("room.revote", answer=plain(label(first))), icon=":material/how_to_vote:")
+        ask(facts, lambda answer, r=seen.round: _pend((lesson, step_id), r, answer))
     elif seen.show == "wait":
         latest = mine.get(2, mine.get(1, (committed,)))[0]
-        st.markdown(t("course.your_answer", answer=plain(str(latest))))
+        st.markdown(t("course.your_answer", answer=plain(label(latest))))
         st.info(t("room.wait_vote" if mode == "vote" else "room.wait_reveal"), icon=":material/hourglass_top:")
     else:
         st.info(t("room.discuss"), icon=":material/forum:")
@@ -215,8 +250,8 @@ def held(session, lesson: str, step_id: str, mode: str, committed, ask, hidden, 
     return True
 
 
-def _pend(step_id: str, round_: int, answer) -> None:
-    st.session_state[_VOTE] = (step_id, round_, answer)
+def _pend(step: tuple, round_: int, answer) -> None:
+    st.session_state[_VOTE] = (step, round_, answer)
 
 
 @st.fragment(run_every=POLL_S)
@@ -247,6 +282,8 @@ def concept_check(session, lesson: str, round_: int) -> bool:
     asked = [checks.ask(lesson, name) for name in checks.CHECKS[lesson]]
     stored = _call("rounds_of", here[0], learner_id(), [a.id for a in asked])
     if stored is None:  # unreachable: the lesson goes on
+        return False
+    if round_ == 2 and not all(1 in stored[a.id] for a in asked):  # no check before: no gain to measure
         return False
     if all(round_ in stored[a.id] for a in asked):
         done[(here[0], lesson, round_)] = sum(bool(stored[a.id][round_][1]) for a in asked)

@@ -89,7 +89,7 @@ def show(lesson: str) -> None:
     st.subheader(f"{t('course.step_of', i=progress.step + 1, n=len(steps))} · "
                  f"{t(f'course.{lesson}.{step.id}.title')}")
     _nav(lesson, progress, steps, "top")
-    if lesson != "shapes" or step.id == "train":  # lesson 1's other steps use no images
+    if lesson != "shapes" or step.id in ("train", "checker"):  # lesson 1's other steps use no images
         _dataset_box(ctx, shown("dataset"))
     if progress.step == 0 and (classroom.warm_up(session, lesson) or classroom.concept_check(session, lesson, 1)):
         # a class: first a few questions from before (spaced retrieval), then the check before the lesson
@@ -232,7 +232,9 @@ def _question(ctx, values: dict) -> bool:
     mode = state.mode if state is not None else "open"
     if classroom.held(ctx.session, ctx.lesson, step.id, mode, committed,
                       ask=lambda facts, then: _ask(ctx, {**values, **facts}, then),
-                      hidden=lambda: COMPONENTS[step.component](ctx, False), verdict_of=_verdict_of(step)):
+                      hidden=lambda: COMPONENTS[step.component](ctx, False), verdict_of=_verdict_of(step),
+                      label=lambda answer: _shown_answer(ctx, answer) if step.question.kind == "shape"
+                      or answer in step.question.options else str(answer)):
         return True
     if committed is None:
         facts = COMPONENTS[step.component](ctx, False)
@@ -259,7 +261,7 @@ def _question(ctx, values: dict) -> bool:
         classroom.record(ctx.session, ctx.lesson, step.id, classroom_rules.student_view(mode, set(), True).round,
                          committed, verdict.right)  # for a learner in a class: the class's vote (no hold: round 1)
         st.rerun()
-    if mode == "reveal":
+    if state is not None:  # a verdict on the page: this learner's answers still pending get theirs
         classroom.settle(ctx.session, ctx.lesson, step.id, lambda answer: _verdict_of(step)(answer, truth))
     with verdict_box:
         say = st.success if verdict.right else st.error
