@@ -165,7 +165,8 @@ class ClassDB:
 
     def _class(self, c, code, now=None, live: bool = False, lock: bool = False):
         query = select(classes).where(classes.c.code == code_of(code))
-        row = c.execute(query.with_for_update() if lock else query).first()
+        # PostgreSQL: FOR NO KEY UPDATE, so the class's answers (a foreign key to it) still insert meanwhile
+        row = c.execute(query.with_for_update(key_share=True) if lock else query).first()
         if row is None:
             raise ClassError("class.unknown", code=code_of(code)[:8])
         if live and utc(now) >= row.expires:
