@@ -228,11 +228,18 @@ def test_the_notebook_runs_and_reconstructs_images_of_the_tables_shape(model, mo
     assert namespace["x_train"].shape[1:] == (1, 28, 28) and float(namespace["x_train"].max()) <= 1
 
 
-def test_the_notebook_loads_digits_as_the_app_does(monkeypatch):
+@pytest.mark.parametrize("dataset", ["digits", "faces", "textures", "ihc"])
+def test_the_notebook_loads_the_offline_sets_as_the_app_does(dataset):
+    """Its data cell, in plain code, gives the app's own test images and labels."""
     from aecore.learn import data
-    namespace, _ = run_notebook(notebook(TrainConfig(dataset="digits", model="s3-dense")), monkeypatch)
-    images = data.load("digits")
-    assert torch.equal(namespace["x_test"][:8], images.test_x[:8].float() / 255)
+    nb = notebook(TrainConfig(dataset=dataset, model="s2-mlp3", epochs=1))
+    namespace = {}
+    for cell in (nb.cells[2], nb.cells[4]):  # the settings, the data
+        exec(compile(cell.source.replace("SMALL = False", "SMALL = True"), dataset, "exec"), namespace)  # noqa: S102
+    images = data.load(dataset)
+    shown = namespace["x_test"]  # SMALL: the first 8 test images
+    assert len(shown) == 8 and torch.equal(shown, images.test_x[:8].float() / 255)
+    assert torch.equal(torch.as_tensor(namespace["y_test"]), images.test_y)
 
 
 def test_the_notebook_of_torchvision_and_medmnist_uses_their_loaders():

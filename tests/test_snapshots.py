@@ -25,7 +25,7 @@ MIN_CASES = 16  # so that a broken case list cannot pass by collecting nothing
 @dataclass(frozen=True)
 class Case:
     name: str        # the file's name in tests/snapshots/
-    args: tuple      # python -m aecore ... (CLI cases) or ("code", preset) for generated code
+    args: tuple      # python -m aecore ... (CLI cases) or ("code" | "keras", preset) for generated code
     stdin: str = ""
     rc: int = 0      # the exit status the CLI must give
 
@@ -72,6 +72,7 @@ CASES = [
     Case("json-s0-keras-conv.json", ("summary", "--preset", "s0-keras-conv", "--json")),
     Case("json-keras-fails.json", ("summary", "--input", "28,28,1", "--json"), KERAS_FAILS, rc=2),
     *[Case(f"code-{p}.py.txt", ("code", p)) for p in ("s0-keras-conv", "s1-uva-conv", "s3-dense")],
+    *[Case(f"keras-{p}.py.txt", ("keras", p)) for p in ("s0-keras-conv", "s1-uva-conv")],  # the Keras side of both
 ]
 
 
@@ -97,6 +98,12 @@ def render(case: Case) -> str:
     """The case's text as it is stored in its file."""
     if case.args[0] == "code":
         return generated_code(case.args[1])[1]
+    if case.args[0] == "keras":
+        from aecore.shapes.both import keras_code
+        from aecore.shapes.layers import summarize
+        from aecore.shapes.presets import make
+        stack, shape, dialect = make(case.args[1])
+        return keras_code(summarize(stack, shape, dialect), stack)
     out = cli(case)
     if case.name.endswith(".json"):
         data = json.loads(out)

@@ -190,9 +190,9 @@ def _pad(row):
     if len(row.input_shape) != 3 or c.get("value", 0) != 0:
         return _none(t("both.why_kw", kw="value"))
     if all(a >= 0 for a in amounts):
-        return [{"type": "ZeroPadding2D", "padding": [[top, bottom], [left, right]]}], ""
+        return [{"type": "ZeroPadding2D", "padding": ((top, bottom), (left, right))}], ""
     if all(a <= 0 for a in amounts):
-        return [{"type": "Cropping2D", "cropping": [[-top, -bottom], [-left, -right]]}], ""
+        return [{"type": "Cropping2D", "cropping": ((-top, -bottom), (-left, -right))}], ""
     return _none(t("both.why_kw", kw="padding"))
 
 
@@ -324,5 +324,7 @@ def keras_code(summary: Summary, stack: list[dict]) -> str:
     if missing:
         lines.insert(1, t("code.keras_missing", n=missing))
     out = ", ".join(str(d) for d in (8,) + tuple(in_shape))
-    lines += ["", "model.summary()", f"print(model(keras.random.uniform(({out}))).shape)", ""]
+    want = ", ".join(str(d) for d in (8,) + tuple(hwc(summary.output_shape) if summary.dialect == "pytorch"
+                                                  else summary.output_shape))
+    lines += ["", "model.summary()", f"print(model(keras.random.uniform(({out}))).shape)  # ({want})", ""]
     return "\n".join(lines)

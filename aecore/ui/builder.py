@@ -66,7 +66,7 @@ def both_frameworks(summary: Summary, stack: list[dict]) -> None:
     cols = st.columns(2)
     for col, title, code in zip(cols, ("both.torch_code", "both.keras_code"), codes):
         col.markdown("**" + t(title) + "**")
-        col.code(code, language="python")
+        col.code(code, language="python", height=480)  # side by side, each scrolls: the table stays near
     rows = [{"#": str(s.index), t("both.col_keras"): s.keras or "✗",
              t("both.col_keras_shape"): fmt_shape(s.keras_shape) if s.keras_shape is not None else "—",
              t("both.col_torch"): s.torch, t("both.col_torch_shape"): fmt_shape(s.torch_shape),
