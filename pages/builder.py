@@ -163,5 +163,5 @@ with right:
     with actions[1]:
         ui.share_box("builder")
 
-if b.torch_view and summary.ok and ui.shown("torch"):  # full width: the two codes side by side
+if b.torch_view and summary.ok and ui.shown("torch") and quiz is None:  # full width; its shapes would answer a quiz
     both_frameworks(summary, b.stack())

@@ -268,6 +268,8 @@ def test_the_builder_shows_both_codes_and_the_aligned_table():
     ok(at.run())
     frame = at.table[1].value
     assert frame["≠"][0] == "≠" and "ZeroPadding2D" in frame["Where they differ"][0]
+    at.button(key="builder.quiz_start").click().run()  # a shape quiz: the aligned table would give the answer away
+    assert len(ok(at).table) == 1 and "One model, both frameworks" not in [h.value for h in at.subheader]
 
 
 @pytest.mark.usefixtures("clean_caches")
