@@ -2,6 +2,7 @@
 import streamlit as st
 
 from aecore import ui
+from aecore.ui import codeplane
 from aecore.ui import lessons as L
 from aecore.use import generate, lessons, search
 
@@ -41,6 +42,12 @@ for col, name, g in ((m[0], t("vae.vae"), gv), (m[1], t("vae.plain"), gp)):
                  + ("" if g["sigma"] is None else " " + t("vae.code_sigma", sigma=f"{g['sigma']:.2f}")))
 
 if latent == 2:
+    st.subheader(t("vae.plane_title"))
+    st.caption(t("vae.plane_caption"))
+    cols = st.columns(2)
+    for col, name, result, key in ((cols[0], t("vae.vae"), vae, "v"), (cols[1], t("vae.plain"), plain, "p")):
+        with col:
+            codeplane.code_plane(result, name, P + "plane" + key)
     st.subheader(t("vae.map_title"))
     st.caption(t("vae.map_caption"))
     cols = st.columns(2)
@@ -51,6 +58,8 @@ if latent == 2:
             st.markdown(f"**{t('vae.grid_of', name=name)}**")
             st.image(ui.viz.image_grid([g["grid"][i * 10:(i + 1) * 10] for i in range(10)], zoom=2),
                      width="stretch")
+else:
+    st.caption(t("vae.plane_needs_2"))
 
 st.subheader(t("vae.walk_title"))
 st.caption(t("vae.walk_caption"))

@@ -10,12 +10,13 @@ import this and stay thin.
     runview   a run's progress, live view, stopped view (continue or keep) and the doctor's verdict
     using     the pages that use a model: model choice, training what is missing, codes, images, uploads
     lessons   the 'Lessons' models' pages: their computations, cached per model
+    codeplane the VAE page's code plane under the pointer (an inline component: no rerun per move)
     guide     the guided lessons: step list, one step at a time, predict then check, open in the tool
     learner   this browser's learner id (a cookie) and its lessons' progress kept on the server across reloads
     classview the teacher's class view (behind a token): sessions, runs, cache, warming a lesson
     viz       plotly figures as pure functions
 """
-from aecore.ui import classroom, form, lessons, models, runview, state, using, viz
+from aecore.ui import classroom, codeplane, form, lessons, models, runview, state, using, viz
 from aecore.ui.common import (bound, callback, class_labels, dataset_label, dataset_name, device_info, device_kind, go,
                               lang, navigation, page_link, page_setup, plain, read_form, seed, share_box, shown,
                               sidebar, start_session, t)
@@ -25,7 +26,8 @@ from aecore.ui.using import (codes, describe, images_row, label_of, model_source
                              random_button, ready, train_all, upload_box)
 
 __all__ = [
-    "classroom", "form", "lessons", "models", "runview", "state", "using", "viz", "bound", "callback", "class_labels",
+    "classroom", "codeplane", "form", "lessons", "models", "runview", "state", "using", "viz", "bound", "callback",
+    "class_labels",
     "device_info", "device_kind", "go", "lang", "navigation",
     "page_link", "page_setup", "plain", "read_form", "seed", "share_box", "shown", "sidebar", "start_session", "t",
     "cached_model", "dataset_label", "dataset_name", "doctor", "grid_labels", "keep", "prefetch", "progress_bar",

@@ -7,10 +7,10 @@ import torch
 
 from aecore.learn import data, store
 from aecore.learn.families import TiedLinear
-from aecore.learn.train import prepare
+from aecore.learn.train import fixed_pick, prepare
 from aecore.ui.common import bound, class_labels, dataset_label, t
 from aecore.ui.models import cached_model, rebuild, unavailable
-from aecore.use import anomaly, course, generate, pca, search, sparse
+from aecore.use import anomaly, course, generate, pca, plane, search, sparse
 from aecore.use.compare import SIZE_PARAM
 
 
@@ -89,6 +89,36 @@ def generated(key: str, n: int, _result) -> dict:
            "nearest": float(generate.nearest_distance(measured, train_x).mean())}
     if codes.shape[1] == 2:
         out["grid"] = generate.grid(_result.model, _result.plan, 10)
+    return out
+
+
+PLANE_N, PLANE_DOTS = 25, 1500  # a 25 × 25 grid decoded once; at most 1,500 training codes drawn as dots
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def plane_numbers(key: str, _result) -> dict:
+    """A 2-number code's plane for the pointer (aecore.use.plane): the grid decoded as one PNG, the training
+    codes with their classes, and per grid point its distance to the nearest training code in units of the
+    codes' usual gap; for a VAE also its N(0, I) density relative to the peak. Numbers only, JSON-ready."""
+    c, model, p = _result.config, _result.model, _result.plan
+    train_x, _, _, _ = _split(_result)
+    images = data.load(c.dataset)
+    y = images.train_y if c.only_class < 0 else images.train_y[images.train_y == c.only_class]
+    pick = fixed_pick(len(y), c.max_train, c.seed)  # the split's own pick (lessons.split -> prepare)
+    y = (y if pick is None else y[pick]).numpy()
+    codes = search.embed(model, p, train_x)                       # (N, 2)
+    g = plane.plane_grid(codes, PLANE_N)
+    gap = plane.gap_ratio(g.points, codes).round(3)               # (n·n,); the levels read what is shown
+    out = {"n": g.n, "xs": g.xs.round(4).tolist(), "ys": g.ys.round(4).tolist(), "tile": list(train_x.shape[2:]),
+           "sprite": plane.sprite(search.decode(model, p, g.points), g.n), "start": [g.n // 2, g.n // 2],
+           "dots": [[round(float(a), 3), round(float(b), 3), int(k)] for (a, b), k in
+                    zip(codes[:PLANE_DOTS].tolist(), y[:PLANE_DOTS])],
+           "gap": gap.tolist(), "gap_level": plane.gap_levels(gap).tolist(), "gap_full": plane.GAP_FULL,
+           "density": None, "density_level": None, "ring": None}
+    if c.family == "vae":
+        density = plane.prior_density(g.points).round(4)
+        out.update(density=density.tolist(), density_level=plane.density_levels(density).tolist(),
+                   ring=plane.RING)
     return out
 
 
