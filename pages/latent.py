@@ -55,12 +55,16 @@ else:
         st.caption(t("latent.tsne_note", n=shown))
 
 # the chart's selection is in the session before the chart is drawn: read it first, so the ring marks it
-picked = ui.picked_number(st.session_state.get(P + "plot")) if points.shape[1] < 3 else None
+plot_key = P + "plot" + (f".{v['plot_gen']}" if v.get("plot_gen") else "")
+picked = ui.picked_number(st.session_state.get(plot_key)) if points.shape[1] < 3 else None
 if picked is not None and picked != v.get("picked"):  # a new click or box: show that image
     v["picked"] = v["index"] = picked
+elif v.get("picked") is not None and v.get("index") != v["picked"]:  # since the click, a number typed or Random:
+    v["picked"], v["plot_gen"] = None, int(v.get("plot_gen", 0)) + 1  # a fresh chart, so a click on the same point
+    plot_key = P + "plot" + f".{v['plot_gen']}"                        # counts again (a selection sent once)
 v["index"] = min(max(int(v.get("index", 0)), 0), n - 1)  # a model with fewer test images: stay in range
 st.plotly_chart(ui.viz.latent_scatter(points, labels.numpy()[:shown], classes, v["index"], names),
-                key=P + "plot", on_select="rerun", selection_mode=("points", "box", "lasso"))
+                key=plot_key, on_select="rerun", selection_mode=("points", "box", "lasso"))
 st.caption(t("latent.pick_3d") if points.shape[1] >= 3 else t("latent.pick_2d"))
 
 st.subheader(t("latent.one_point"))

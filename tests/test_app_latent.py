@@ -94,6 +94,9 @@ def test_clicking_a_point_shows_its_image_reconstruction_error_and_neighbours():
     dists = [float(c.split("d=")[1]) for c in near]
     assert dists == sorted(dists)
     check_neighbours(at, 17, [int(c.split(" ·")[0][1:]) for c in near], dists)
+    at.number_input(key="latent.index").set_value(5).run()
+    assert ok(at).number_input(key="latent.index").value == 5  # a typed number wins over the old click
+    assert select_in_chart(at, 17).number_input(key="latent.index").value == 17  # and the same click counts again
 
 
 def check_neighbours(at: AppTest, number: int, shown: list, dists: list) -> None:

@@ -81,6 +81,13 @@ def test_latent_space_click_in_chromium(server, browser):
     assert page.locator("[data-testid='stImageCaption']").filter(has_text="d=").count() == 6
     assert page.get_by_text("reconstruction", exact=True).first.is_visible()
     shot(page, "latent")
+    index = page.locator(".st-key-latent-index input")
+    index.fill("0")
+    index.press("Enter")
+    settle(page)
+    page.mouse.click(point["x"], point["y"])  # the same point again, after a number typed: it counts again
+    settle(page)
+    assert index.input_value() == str(point["number"])
     page.get_by_text("3-D", exact=True).click()  # the 3-D view says where picking is done
     settle(page)
     assert page.get_by_text("A 3-D chart cannot pick points").is_visible()
