@@ -122,14 +122,15 @@ def model_files(tr, result, on_loaded) -> None:
     one; refused files change nothing). ``on_loaded(result)`` shows a model brought back."""
     with st.expander(t("file.title"), icon=":material/inventory_2:", expanded=tr.file_note is not None):
         if result is not None:
-            c = result.config
-            st.download_button(t("file.download"), data=_packed(c.key() + result.from_cache, result),
-                               file_name=f"aecore-{c.model}-{c.dataset}-{c.key()[:8]}.zip", mime="application/zip",
-                               icon=":material/download:", key="train.download", on_click="ignore")
-            st.download_button(t("file.notebook"), data=_notebook(c.key(), lang(), c), help=t("file.notebook_help"),
-                               file_name=f"aecore-{c.model}-{c.dataset}-{c.key()[:8]}.ipynb",
-                               mime="application/x-ipynb+json", icon=":material/description:", key="train.notebook",
-                               on_click="ignore")
+            c, name = result.config, f"aecore-{result.config.model}-{result.config.dataset}-{result.config.key()[:8]}"
+            with st.container(horizontal=True):  # the model file, and its settings as a notebook beside it
+                st.download_button(t("file.download"), data=_packed(c.key() + result.from_cache, result),
+                                   file_name=name + ".zip", mime="application/zip", icon=":material/download:",
+                                   key="train.download", on_click="ignore")
+                st.download_button(t("file.notebook"), data=_notebook(c.key(), lang(), c),
+                                   help=t("file.notebook_help"), file_name=name + ".ipynb",
+                                   mime="application/x-ipynb+json", icon=":material/description:",
+                                   key="train.notebook", on_click="ignore")
         st.file_uploader(t("file.upload", mb=MAX_FILE_MB), type=["zip"], key="train.upload",
                          max_upload_size=MAX_FILE_MB, on_change=callback(_brought_back, tr, on_loaded))
         if tr.file_note is not None:
