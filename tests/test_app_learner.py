@@ -42,7 +42,7 @@ def test_a_new_session_of_the_same_learner_gets_its_lessons_back():
     st.cache_resource.clear()                        # a restarted server: the store reads its files
     linked = lesson("shapes", learner, step="5")     # a link's step wins, the answers stay
     p = session(linked).lesson("shapes")
-    assert p.step == 4 and p.answers == {"pool": "14 x 14 x 16"} and "Step 5 of 7" in linked.subheader[0].value
+    assert p.step == 4 and p.answers == {"pool": "14 x 14 x 16"} and "Step 5 of 8" in linked.subheader[0].value
 
     other = lesson("shapes", learners.new_id(), step="3")
     assert not session(other).lesson("shapes").answers and not other.success

@@ -117,7 +117,7 @@ def test_the_shape_puzzle_predict_then_check():
     ok(at.run())
     at.switch_page(str(ROOT / "pages" / "lesson_shapes.py"))
     ok(at.run())
-    assert session(at).lesson("shapes").step == 5 and "Step 6 of 7" in at.subheader[0].value
+    assert session(at).lesson("shapes").step == 5 and "Step 6 of 8" in at.subheader[0].value
     assert "the answer is (32, 32, 1)" in at.error[0].value
     ok(at.button(key="course.shapes.fix.again").click().run())  # answer again: the form is back
     assert any(b.key and b.key.startswith("FormSubmitter:course.shapes.fix.form") for b in at.button)

@@ -55,6 +55,7 @@ def test_the_page_mounts_a_code_plane_per_model(lang):
         assert n == 25 and len(data["gap"]) == len(data["gap_level"]) == n * n and len(data["xs"]) == n
         assert data["sprite"].startswith("data:image/png;base64,") and data["dots"]
         assert data["text"]["gap"]["label"] and len(data["text"]["gap"]["levels"]) == 3
+        assert len(data["classes"]) == 10 and {d[2] for d in data["dots"]} <= set(range(10))
     assert vae_plane["text"]["title"] == {"en": "VAE", "ko": "VAE"}[lang]
     assert vae_plane["density"] and vae_plane["ring"] == pytest.approx(2.4477, abs=1e-4)
     assert plain_plane["density"] is None and plain_plane["ring"] is None

@@ -29,7 +29,7 @@ def test_a_reload_keeps_the_answers_and_verdicts_and_no_link_holds_the_learner(s
     settle(page)
     answer_shape(page, "28 x 28 x 8")                    # step 2: wrong (16 filters)
     page.get_by_text("the answer is (28, 28, 16)").first.wait_for()
-    assert "2 of 6 questions answered · 1 right" in step_list(page)
+    assert "2 of 7 questions answered · 1 right" in step_list(page)
 
     cookies = {c["name"]: c["value"] for c in page.context.cookies()}
     learner = cookies["aecore_learner"]
@@ -43,8 +43,8 @@ def test_a_reload_keeps_the_answers_and_verdicts_and_no_link_holds_the_learner(s
     page.get_by_role("heading", name=HEADING).wait_for(timeout=120_000)
     settle(page)
     assert "step=2" in page.url and learner not in page.url
-    page.get_by_text("Step 2 of 7").wait_for()
-    assert "2 of 6 questions answered · 1 right" in step_list(page)   # the step list still counts both
+    page.get_by_text("Step 2 of 8").wait_for()
+    assert "2 of 7 questions answered · 1 right" in step_list(page)   # the step list still counts both
     page.get_by_text("the answer is (28, 28, 16)").first.wait_for()     # the verdict, drawn again
     assert page.get_by_text("(28, 28, 8)").count() > 0                   # and the answer as it was read
     shot(page, "reload-kept-answers")
@@ -55,8 +55,8 @@ def test_a_reload_keeps_the_answers_and_verdicts_and_no_link_holds_the_learner(s
     assert not errors
 
     other, other_errors = open_page(browser, server, link.removeprefix(server), HEADING, 1800)  # a fresh browser
-    other.get_by_text("Step 2 of 7").wait_for()
-    assert "0 of 6 questions answered · 0 right" in step_list(other)
+    other.get_by_text("Step 2 of 8").wait_for()
+    assert "0 of 7 questions answered · 0 right" in step_list(other)
     assert other.get_by_label("Your shape").count() == 1                  # the question, not the verdict
     assert other.get_by_text("the answer is (28, 28, 16)").count() == 0
     assert {c["name"]: c["value"] for c in other.context.cookies()}["aecore_learner"] != learner

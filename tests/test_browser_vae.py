@@ -25,6 +25,7 @@ def test_moving_over_the_code_plane_changes_the_picture_in_chromium(server, brow
     planes = page.locator(".cp-planebox")
     assert planes.count() == 2  # the VAE and the plain autoencoder, side by side
     assert page.locator(".cp-root .cp-title").all_inner_texts() == ["VAE", "Plain autoencoder"]
+    assert page.locator(".cp-legend span").count() == 20  # each plane's ten classes, by colour
     for i in range(2):
         plane = planes.nth(i)
         plane.scroll_into_view_if_needed()

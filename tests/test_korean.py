@@ -197,6 +197,7 @@ True False None int dict if forward call adapt reshape placeholder padding strid
 units momentum interpolation valid same nearest bilinear bicubic channels_last channels_first axis center
 scale renorm log mod
 Eckart Young
+Odena Dumoulin Olah FFT
 QR CSV
 """.split())
 

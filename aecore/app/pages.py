@@ -55,6 +55,7 @@ _LIST = (
     Page("anomaly", "models", "🚨", "nav.anomaly", "use", "s0-keras-conv"),
     Page("vae", "models", "🎲", "nav.vae", "use", "s1-uva-conv"),
     Page("sizes", "models", "📏", "nav.sizes", "use", "s4-stacked"),
+    Page("checkerboard", "models", "🏁", "nav.checker", "use", "custom"),
     Page("class_view", "teacher", "🧑‍🏫", "nav.class"),
 )
 PAGES = {p.slug: p for p in _LIST}

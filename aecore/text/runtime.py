@@ -39,6 +39,7 @@ RUNTIME_KEYS: tuple[tuple[str, object], ...] = (
     ("param.{}", ("base", "latent")),                                     # aecore.app.defaults.USE_PARAMS' names
     ("classname.{}", ("stroma_blue_nuclei", "mixed", "dab_rich_tumour_brown", "grass", "gravel", "brick", "face",
                       "not_a_face")),                                     # the offline sets' classes (ui.class_labels)
+    ("checker.way_{}", "aecore.use.checkerboard:WAYS"),                   # the checkerboard lab's three decoders
     ("stacked.time_{}", ("faster", "slower", "same")),                     # aecore.ui.lessons.time_note
     ("vae.near_{}_text", ("vae", "plain", "same")),                       # aecore.use.generate.realism
     ("room.mode_{}", "aecore.app.classrecords:MODES"),                    # the teacher's moves (aecore.ui.classboard)

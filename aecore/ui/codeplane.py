@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from aecore.ui import lessons, viz
-from aecore.ui.common import t
+from aecore.ui.common import class_labels, t
 
 HTML = """<div class="cp-root">
   <div class="cp-title"></div>
@@ -16,6 +16,7 @@ HTML = """<div class="cp-root">
     <div class="cp-planebox">
       <canvas class="cp-plane" width="300" height="300"></canvas><div class="cp-mark"></div>
     </div>
+    <div class="cp-legend"></div>
     <div class="cp-side">
       <canvas class="cp-pic"></canvas>
       <div class="cp-info">
@@ -31,7 +32,8 @@ HTML = """<div class="cp-root">
 </div>"""
 
 CSS = """
-.cp-root { font-family: "Source Sans Pro", "Source Sans 3", sans-serif; color: #31333f; font-size: 14px; }
+.cp-root { font-family: var(--st-font, "Source Sans Pro", sans-serif); color: var(--st-text-color, #31333f);
+           font-size: 14px; }
 .cp-title { font-weight: 600; margin-bottom: 6px; }
 .cp-row { display: flex; flex-direction: column; gap: 10px; }
 .cp-planebox { position: relative; width: 300px; height: 300px; touch-action: none; cursor: crosshair;
@@ -43,13 +45,16 @@ CSS = """
 .cp-info { flex: 1; min-width: 0; }
 .cp-pic { width: 140px; height: 140px; flex: none; image-rendering: pixelated; border: 1px solid #d6d6d9;
           background: #000; display: block; }
-.cp-code { font-variant-numeric: tabular-nums; margin: 4px 0 8px; color: #555; }
+.cp-code { font-variant-numeric: tabular-nums; margin: 4px 0 8px; opacity: 0.8; }
 .cp-meter { margin-bottom: 10px; }
-.cp-label { font-size: 12px; color: #555; }
+.cp-label { font-size: 12px; opacity: 0.8; }
 .cp-bar { height: 10px; width: 100%; background: #eceff1; border-radius: 5px; overflow: hidden; margin: 2px 0; }
 .cp-fill { height: 100%; width: 0; }
 .cp-value { font-size: 13px; font-variant-numeric: tabular-nums; }
-.cp-hint { font-size: 12px; color: #6b6b73; margin-top: 6px; }
+.cp-legend { width: 300px; font-size: 12px; line-height: 1.5; }
+.cp-legend span { margin-right: 8px; white-space: nowrap; }
+.cp-legend i { display: inline-block; width: 8px; height: 8px; border-radius: 50%; margin-right: 3px; }
+.cp-hint { font-size: 12px; opacity: 0.7; margin-top: 6px; }
 """
 
 JS = """
@@ -79,6 +84,14 @@ export default function (component) {
     g.beginPath(); g.arc(px(x), py(y), 2.2, 0, 2 * Math.PI); g.fill();
   }
   g.globalAlpha = 1;
+  const legend = q('.cp-legend');
+  legend.textContent = '';  // called again on a rerun with the same elements: draw the legend once
+  data.classes.forEach((name, k) => {
+    const item = document.createElement('span'), dot = document.createElement('i');
+    dot.style.background = data.colors[k % data.colors.length];
+    item.append(dot, document.createTextNode(name));
+    legend.append(item);
+  });
   const sheet = new Image();
   let current = null;
   function meter(el, value, level, width, words, digits, suffix) {
@@ -133,4 +146,5 @@ def code_plane(result, name: str, key: str) -> None:
             "gap": {"label": t("vae.gap_label"), "levels": [t("vae.gap_near"), t("vae.gap_between"), t("vae.gap_far")]},
             "density": {"label": t("vae.density_label"),
                         "levels": [t("vae.density_high"), t("vae.density_edge"), t("vae.density_low")]}}
-    _component(key=key, data={**numbers, "text": text, "colors": list(viz.PALETTE)}, height="content")
+    data = {**numbers, "classes": list(class_labels(numbers["classes"])), "text": text, "colors": list(viz.PALETTE)}
+    _component(key=key, data=data, height="content")

@@ -101,7 +101,7 @@ def plane_numbers(key: str, _result) -> dict:
     codes with their classes, and per grid point its distance to the nearest training code in units of the
     codes' usual gap; for a VAE also its N(0, I) density relative to the peak. Numbers only, JSON-ready."""
     c, model, p = _result.config, _result.model, _result.plan
-    train_x, _, _, _ = _split(_result)
+    train_x, _, _, classes = _split(_result)
     images = data.load(c.dataset)
     y = images.train_y if c.only_class < 0 else images.train_y[images.train_y == c.only_class]
     pick = fixed_pick(len(y), c.max_train, c.seed)  # the split's own pick (lessons.split -> prepare)
@@ -114,7 +114,7 @@ def plane_numbers(key: str, _result) -> dict:
            "dots": [[round(float(a), 3), round(float(b), 3), int(k)] for (a, b), k in
                     zip(codes[:PLANE_DOTS].tolist(), y[:PLANE_DOTS])],
            "gap": gap.tolist(), "gap_level": plane.gap_levels(gap).tolist(), "gap_full": plane.GAP_FULL,
-           "density": None, "density_level": None, "ring": None}
+           "density": None, "density_level": None, "ring": None, "classes": list(classes)}
     if c.family == "vae":
         density = plane.prior_density(g.points).round(4)
         out.update(density=density.tolist(), density_level=plane.density_levels(density).tolist(),

@@ -30,6 +30,7 @@ from aecore.learn import data
 from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.layers import summarize
+from aecore.ui import checkerboard
 from aecore.ui import lessons as L
 from aecore.ui import viz
 from aecore.ui.builder import shape_banner, shape_table
@@ -243,11 +244,20 @@ def c_uses(ctx, reveal):
     return {}
 
 
+def c_checkerboard(ctx, reveal):
+    st.markdown("##### " + t("checker.decoders"))
+    checkerboard.decoders(ctx.dataset, ctx.kind)
+    if not reveal:
+        return {}
+    results = ready_models(ctx, checkerboard.items(ctx.dataset, ctx.kind))
+    return checkerboard.reveal(results, f"guide.{ctx.lesson}.checker")
+
+
 COMPONENTS = {  # lessons 1-3 (lessons 4 and 5: aecore/ui/steps_models.py)
     "hourglass": c_hourglass, "table_to": c_table_to, "what_if_same": c_what_if_same,
     "train_rebuild": c_train_rebuild, "conv_table": c_conv_table, "conv_up": c_conv_up, "conv_rebuild": c_conv_rebuild,
     "denoise_rows": c_denoise_rows, "neighbours": c_neighbours, "medical": c_medical, "mlp_table": c_mlp_table,
-    "mlp_rebuild": c_mlp_rebuild, "space3d": c_space3d, "uses": c_uses,
+    "mlp_rebuild": c_mlp_rebuild, "space3d": c_space3d, "uses": c_uses, "checkerboard": c_checkerboard,
 }
 
 

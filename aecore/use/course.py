@@ -48,6 +48,8 @@ LESSONS: dict[str, tuple[Step, ...]] = {
         Step("trim", "table_to", SHAPE, "builder"),
         Step("fix", "what_if_same", SHAPE, "builder"),
         Step("train", "train_rebuild", LOWER, "train"),
+        # the UpSampling half of the puzzle: one decoder built three ways (aecore.use.checkerboard.OPTIONS)
+        Step("checker", "checkerboard", Question("choice", ("k3", "k4", "k3_k4", "none")), "checkerboard"),
     ),
     # lesson 001: conv encoder and decoder on colour images, denoising, similar images, PathMNIST
     "conv": (
