@@ -6,7 +6,8 @@ from browser import IDLE, open_page, settle, shot
 pytestmark = pytest.mark.browser
 
 PICTURE = "el => el.closest('.cp-root').querySelector('.cp-pic').toDataURL()"
-STATE = "el => { const r = el.closest('.cp-root'); return [r.dataset.cell, r.querySelector('.cp-gap .cp-value').innerText]; }"
+STATE = ("el => { const r = el.closest('.cp-root');"
+         " return [r.dataset.cell, r.querySelector('.cp-gap .cp-value').innerText]; }")
 
 
 def test_moving_over_the_code_plane_changes_the_picture_in_chromium(server, browser):
