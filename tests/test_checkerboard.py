@@ -81,6 +81,17 @@ def test_the_three_decoders_are_the_same_encoder_and_three_ways_up():
     assert cb.OPTIONS == course.LESSONS["shapes"][-1].question.options
 
 
+def test_every_dataset_gets_the_three_decoders_without_a_download(monkeypatch, tmp_path):
+    """Colour and 32-pixel images too; a set that is not here is not fetched to make the configs (the worker does)."""
+    monkeypatch.setenv("AECORE_HOME", str(tmp_path))
+    for name in ("digits", "ihc", "cifar10"):
+        for c in cb.configs(name):
+            p = plan(c)
+            assert p.summary.output_shape == p.summary.input_shape == (data.REGISTRY[name].channels,
+                                                                      *(data.REGISTRY[name].side,) * 2)
+    assert not data.is_local("cifar10") and cb.config("k3", "cifar10").epochs == 2
+
+
 def test_an_untrained_transposed_convolution_draws_a_grid_from_a_constant_code():
     """The run's own initial decoder (same seed, same build) on a constant code: Upsample + Conv2d is constant
     inside (its interior has no stride-frequency energy at all); both transposed convolutions are not."""
