@@ -191,3 +191,5 @@ def test_lesson_1s_last_step_is_the_same_question(trained, trained_home, lang, m
     assert wrong == (cb.grid_truth(shares) != "k3_k4")
     assert session(at).lesson("shapes").right["checker"] == (not wrong)
     check_the_shown_numbers(at, shares, lang)
+    ok(at.button(key="guide.shapes.tool").click().run())  # the same models on the page, on the lesson's images
+    assert session(at).page("checkerboard").dataset == "digits"
