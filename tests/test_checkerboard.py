@@ -1,6 +1,7 @@
 """The checkerboard lab (issue 20, part 4): its numbers recomputed independently (the overlap by a hand loop over
 output pixels, the energy at the stride's frequency by the Nyquist sums and Parseval, not an FFT), its sentences
 checked against them, and its page and lesson 1's last step walked in English and Korean."""
+import dataclasses
 import re
 
 import numpy as np
@@ -17,6 +18,7 @@ from aecore.learn.config import plan
 from aecore.learn.train import prepare, reconstruct
 from aecore.use import checkerboard as cb
 from aecore.use import course
+from aecore.ui.using import describe
 
 pytestmark = pytest.mark.claims
 
@@ -193,3 +195,13 @@ def test_lesson_1s_last_step_is_the_same_question(trained, trained_home, lang, m
     check_the_shown_numbers(at, shares, lang)
     ok(at.button(key="guide.shapes.tool").click().run())  # the same models on the page, on the lesson's images
     assert session(at).page("checkerboard").dataset == "digits"
+
+
+def test_the_labs_models_are_named_by_their_decoder_not_as_the_learners_stack():
+    """While they train, the page's 'needs a trained model' box names each by its decoder (it said 'My stack
+    from the Layer Builder': the lab's models are custom stacks); any other custom stack is still the learner's."""
+    for way, cfg in zip(cb.WAYS, cb.configs("digits")):
+        assert cb.lab_way(cfg) == way
+        assert describe(cfg).startswith(("ConvTranspose2d", "Upsample")), describe(cfg)
+    other = dataclasses.replace(cb.configs("digits")[0], stack="[]")
+    assert cb.lab_way(other) is None

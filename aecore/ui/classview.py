@@ -19,7 +19,7 @@ from aecore.ui.common import dataset_name, device_info, lang, page_setup, plain,
 from aecore.ui.models import manager
 from aecore.ui.runview import progress_text
 from aecore.ui.using import label_of
-from aecore.use import course
+from aecore.use import checkerboard, course
 
 
 def server_token() -> str | None:
@@ -99,7 +99,8 @@ def _view() -> None:
 def _warm_row(m, keys: set, lesson: str, kind: str) -> None:
     """One lesson: how many of its models are ready, its source's datasets (here, downloading, or not here and
     why), and the button that gets what is missing."""
-    needed = _unique(configs(lesson, DATASETS[lesson], kind) + configs(lesson, default_dataset(lesson), kind))
+    needed = _unique(configs(lesson, DATASETS[lesson], kind) + configs(lesson, default_dataset(lesson), kind)
+                     + (checkerboard.configs(default_dataset(lesson), kind) if lesson == "shapes" else []))
     missing = [c for c in needed if c.key() not in keys]
     absent = [name for name in SOURCES[lesson] if not data.is_local(name)]
     running = [f for f in map(fetches.get, absent) if f is not None and f.state == "running"]

@@ -16,7 +16,7 @@ from aecore.ui import state, viz
 from aecore.ui.common import bound, callback, class_labels, dataset_label, dataset_name, device_info, plain, shown, t
 from aecore.ui.models import cached_model, find_training, rebuild, start_training, unavailable
 from aecore.ui.runview import progress_bar, stop_button
-from aecore.use import search
+from aecore.use import checkerboard, search
 from aecore.use.upload import MAX_BYTES, UploadError, display_name, invert_if_light, read_image
 
 
@@ -60,7 +60,9 @@ def _trained(session) -> bool:
 def describe(config) -> str:
     if config is None:
         return ""
-    what = t("preset." + config.model).split(" · ")[0] if config.model != "custom" else t("train.model_custom")
+    way = checkerboard.lab_way(config)  # the checkerboard lab's decoders are custom stacks, not the learner's
+    what = t("preset." + config.model).split(" · ")[0] if config.model != "custom" else \
+        t("checker.way_" + way) if way else t("train.model_custom")
     sizes = [f"{t('param.' + k)} {v}" for k, v in config.model_params if k in ("base", "latent")]
     if sizes:  # the sizes this model really has (a CPU trains lesson 2's model smaller than the lesson's)
         what += f" ({', '.join(sizes)})"

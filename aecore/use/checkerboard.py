@@ -76,6 +76,13 @@ def configs(dataset: str = "digits", device_kind: str = "cpu") -> list[TrainConf
     return [config(way, dataset, device_kind) for way in WAYS]
 
 
+def lab_way(cfg: TrainConfig) -> str | None:
+    """The decoder of one of the lab's own models (its stack, in PyTorch's dialect), or None for any other."""
+    if cfg is None or cfg.model != "custom" or cfg.dialect != "pytorch" or not cfg.input_shape:
+        return None
+    return next((way for way in WAYS if cfg.stack == json.dumps(stack(way, cfg.input_shape[0]))), None)
+
+
 def way_of(cfg: TrainConfig) -> str:
     """Which decoder a config trains (read back from its stack)."""
     types = [spec["type"] for spec in json.loads(cfg.stack)]
