@@ -2,12 +2,10 @@
 output pixels, the energy at the stride's frequency by the Nyquist sums and Parseval, not an FFT), its sentences
 checked against them, and its page and lesson 1's last step walked in English and Korean."""
 import dataclasses
-import re
 
 import numpy as np
 import pytest
 import streamlit as st
-import torch
 from streamlit.testing.v1 import AppTest
 
 from apptest import ok, read, session
@@ -147,7 +145,6 @@ def commit(at, form: str, radio: str, option: str) -> AppTest:
 def check_the_shown_numbers(at, shares: dict, lang: str) -> None:
     """The page's shares are the ones computed here, and its sentence says 'at least twice' exactly when the
     numbers are."""
-    shown = " ".join(read(m) for m in at.markdown)
     trained = [m.value for m in at.metric][:3]  # then the same three, untrained
     assert trained == [f"{100 * shares[way]:.2f} %" for way in cb.WAYS]
     lead = "After training, in the errors" if lang == "en" else "학습 뒤, 테스트"
