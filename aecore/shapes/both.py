@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aecore.shapes import keras_rules
 from aecore.shapes.layers import Summary, summarize
 from aecore.shapes.lower import LowerError, lower, torch_shape
 from aecore.shapes.rules import fmt_shape, tf_same
@@ -62,7 +61,8 @@ def _pair(v):
 # ---- a PyTorch row -> Keras layers (or the reason there are none) ------------------------------------
 
 _ACT = {"ReLU": {"type": "ReLU"}, "ReLU6": {"type": "Activation", "activation": "relu6"},
-        "SELU": {"type": "Activation", "activation": "selu"}, "Sigmoid": {"type": "Activation", "activation": "sigmoid"},
+        "SELU": {"type": "Activation", "activation": "selu"},
+        "Sigmoid": {"type": "Activation", "activation": "sigmoid"},
         "Tanh": {"type": "Activation", "activation": "tanh"}, "SiLU": {"type": "Activation", "activation": "silu"},
         "Mish": {"type": "Activation", "activation": "mish"},
         "Hardsigmoid": {"type": "Activation", "activation": "hard_sigmoid"},
@@ -99,7 +99,7 @@ def _conv(row):
 
 
 def _tconv(row):
-    c, (_, h, w) = row.cfg, row.input_shape
+    c, (_, h, _w) = row.cfg, row.input_shape
     if c["padding_mode"] != "zeros":
         return _none(t("both.why_padding_mode", mode=c["padding_mode"]))
     k, s, d = _pair(c["kernel_size"]), _pair(c["stride"]), _pair(c["dilation"])
@@ -250,7 +250,8 @@ def _keras_note(row, ops) -> str:
         (out, th, bh), (_, lw, rw) = (tf_same(n, dd * (kk - 1) + 1, ss) for n, kk, ss, dd in zip((h, w), k, s, d))
         if (th, lw) != (bh, rw):
             return t("both.same_pad", t=th, b=bh, l=lw, r=rw, n=h, s=s[0], out=out)
-    if kind in ("MaxPooling2D", "AveragePooling2D") and any(op.kwargs and dict(op.kwargs).get("ceil_mode") for op in ops):
+    ceil = any(op.kwargs and dict(op.kwargs).get("ceil_mode") for op in ops)
+    if kind in ("MaxPooling2D", "AveragePooling2D") and ceil:
         return t("both.same_pool", n=row.input_shape[0], s=c["strides"][0], out=row.output_shape[0])
     if kind == "Conv2DTranspose":
         kw = dict(ops[0].kwargs)
