@@ -1,5 +1,5 @@
 """Real Chromium: the VAE page's code planes (issue 20). Moving the pointer over a plane changes the decoded picture
-and the meter at once, with no rerun (the app stays idle: no script run per move)."""
+and the meter at once, with no rerun (the app stays idle: no script run per move); a finger's tap does too."""
 import pytest
 from browser import IDLE, open_page, settle, shot
 
@@ -44,3 +44,33 @@ def test_moving_over_the_code_plane_changes_the_picture_in_chromium(server, brow
     shot(page, "vae-plane")
     assert not errors, errors
     page.close()
+
+
+def test_a_finger_on_the_code_plane_in_chromium(server, browser):
+    """A phone: a tap (a touch pointer) on the plane shows that cell's picture; the page does not scroll with it."""
+    context = browser.new_context(viewport={"width": 420, "height": 900}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(server + "/vae")
+    page.get_by_role("heading", name="The VAE").wait_for(timeout=120_000)
+    settle(page)
+    size = page.locator(".st-key-vae-latent input")
+    for _ in range(2):
+        size.focus()
+        size.press("ArrowLeft")
+        settle(page)
+    button = page.get_by_role("button", name="Train what is missing")
+    if button.count():  # run alone: the models are trained here
+        button.click()
+        page.get_by_text("This page needs a trained model").wait_for(state="detached", timeout=600_000)
+    plane = page.locator(".cp-planebox").first
+    plane.wait_for(timeout=120_000)
+    plane.scroll_into_view_if_needed()
+    assert plane.evaluate("el => getComputedStyle(el).touchAction") == "none"
+    box = plane.bounding_box()
+    page.touchscreen.tap(box["x"] + 20, box["y"] + 20)
+    assert plane.evaluate(STATE)[0] == "1,1"
+    shot(page, "vae-plane-phone")
+    assert not errors, errors
+    context.close()
