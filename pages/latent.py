@@ -4,6 +4,7 @@ import streamlit as st
 from sklearn.decomposition import PCA
 
 from aecore import ui
+from aecore.ui import drawpad
 from aecore.use import search
 
 session = ui.page_setup("latent")
@@ -63,7 +64,9 @@ elif v.get("picked") is not None and v.get("index") != v["picked"]:  # since the
     v["picked"], v["plot_gen"] = None, int(v.get("plot_gen", 0)) + 1  # a fresh chart, so a click on the same point
     plot_key = P + "plot" + f".{v['plot_gen']}"                        # counts again (a selection sent once)
 v["index"] = min(max(int(v.get("index", 0)), 0), n - 1)  # a model with fewer test images: stay in range
-st.plotly_chart(ui.viz.latent_scatter(points, labels.numpy()[:shown], classes, v["index"], names),
+mine = drawpad.encoded(result, v.get("drawing"))  # the learner's drawing (the pad: end of the page), a star
+st.plotly_chart(drawpad.mark(ui.viz.latent_scatter(points, labels.numpy()[:shown], classes, v["index"], names), mine,
+                             "as_is" if names[0] == "z₁" else method, codes),
                 key=plot_key, on_select="rerun", selection_mode=("points", "box", "lasso"))
 st.caption(t("latent.pick_3d") if points.shape[1] >= 3 else t("latent.pick_2d"))
 
@@ -90,3 +93,6 @@ st.markdown(f"**{t('latent.decoded')}**")
 ui.images_row(decoded, [f"t = {float(w):.2f}" for w in weights])
 st.markdown(f"**{t('latent.nearest')}**")
 ui.images_row(images[nearest], [f"#{i} · {classes[int(labels[i])]}" for i in nearest])
+
+st.divider()
+drawpad.below(result, v, P + "pad", mine)  # under the pad: the drawing, rebuilt, its error and nearest images

@@ -2,6 +2,7 @@
 import streamlit as st
 
 from aecore import ui
+from aecore.ui import drawpad
 from aecore.use import search
 
 session = ui.page_setup("similar")
@@ -20,7 +21,7 @@ metric = ui.bound(c[1].radio, t("similar.metric"), key=P + "metric", obj=v, attr
                   options=list(search.METRICS), horizontal=True, format_func=lambda m: t("similar.metric_" + m))
 k = ui.bound(c[2].slider, t("similar.k"), 1, 20, key=P + "k", obj=v, attr="k", default=7)
 source = ui.bound(c[3].radio, t("similar.query"), key=P + "source", obj=v, attr="source",
-                  options=["test", "upload"] if ui.shown("upload") else ["test"], horizontal=True,
+                  options=["test", "draw", "upload"] if ui.shown("upload") else ["test", "draw"], horizontal=True,
                   format_func=lambda s: t("similar.source_" + s))
 
 test_images, test_labels, test_codes, _, classes = ui.codes(result, "test")
@@ -37,6 +38,11 @@ if source == "test":
     query, query_code, query_label = test_images[i:i + 1], test_codes[i], int(test_labels[i])
     caption = t("similar.query_caption", i=i, cls=classes[query_label])
     exclude = i if split == "test" else None  # the image itself is not its own neighbour (lesson 001 does the same)
+elif source == "draw":  # the learner's own drawing, made the way the dataset made its images
+    drawn = drawpad.drawn(result, v, P + "pad", neighbours=False)  # the page's own rows show its neighbours
+    if drawn is None:
+        st.stop()
+    query, query_code, caption = drawn.x, drawn.code, t("draw.yours")
 else:
     query = ui.upload_box("similar", result)
     if query is None:

@@ -31,6 +31,7 @@ from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.layers import summarize
 from aecore.ui import checkerboard
+from aecore.ui import drawpad
 from aecore.ui import lessons as L
 from aecore.ui import viz
 from aecore.ui.builder import shape_banner, shape_table
@@ -230,7 +231,12 @@ def c_space3d(ctx, reveal):
     (result,) = ready_models(ctx, [(t("preset.s2-mlp3"), configs("code3d", ctx.dataset, ctx.kind)[0])])
     _, labels, test_codes, _, classes = codes(result, "test")
     points, y = test_codes.numpy()[:1500], labels.numpy()[:1500]
-    st.plotly_chart(viz.latent_scatter(points, y, classes), key="guide.code3d.scatter")
+    kept = ctx.session.page("draw." + ctx.lesson).values  # the learner's drawing: a star among the codes
+    mine = drawpad.encoded(result, kept.get("drawing"))
+    fig = viz.latent_scatter(points, y, classes)
+    st.plotly_chart(drawpad.with_point(fig, mine.code) if isinstance(mine, drawpad.Drawn) else fig,
+                    key="guide.code3d.scatter")
+    drawpad.below(result, kept, f"guide.{ctx.lesson}.draw", mine)
     truth, share, chance = course.grouped(points, y)
     return {"truth": truth, "share": share, "chance": chance}
 
