@@ -179,9 +179,9 @@ def with_point(fig: go.Figure, code) -> go.Figure:
     3-D markers have no star); a 1-D code sits at height 0, as the plot draws those."""
     z = [float(v) for v in code] + [0.0]
     three = any(isinstance(tr, go.Scatter3d) for tr in fig.data)
-    mark = dict(mode="markers", name=t("draw.yours"), hovertemplate=t("draw.yours") + "<extra></extra>",
-                marker=dict(size=9 if three else 16, color="black", symbol="diamond" if three else "star",
-                            line=dict(color="white", width=1)))
+    mark = {"mode": "markers", "name": t("draw.yours"), "hovertemplate": t("draw.yours") + "<extra></extra>",
+            "marker": {"size": 9 if three else 16, "color": "black", "symbol": "diamond" if three else "star",
+                       "line": {"color": "white", "width": 1}}}
     fig.add_trace(go.Scatter3d(x=[z[0]], y=[z[1]], z=[z[2]], **mark) if three else
                   go.Scattergl(x=[z[0]], y=[z[1]], **mark))
     return fig

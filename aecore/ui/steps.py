@@ -30,10 +30,8 @@ from aecore.learn import data
 from aecore.learn.config import plan
 from aecore.shapes import presets
 from aecore.shapes.layers import summarize
-from aecore.ui import checkerboard
-from aecore.ui import drawpad
+from aecore.ui import checkerboard, drawpad, viz
 from aecore.ui import lessons as L
-from aecore.ui import viz
 from aecore.ui.builder import shape_banner, shape_table
 from aecore.ui.common import callback, dataset_name, device_info, page_link, shown, t
 from aecore.ui.using import codes, images_row, ready
