@@ -4,6 +4,8 @@ import pytest
 
 from browser import open_page, settle, shot
 
+from aecore.use.course import LESSONS
+
 pytestmark = pytest.mark.browser
 
 
@@ -22,7 +24,7 @@ def test_lesson_one_in_korean(server, browser):
     for step in range(2, 7):
         page.get_by_role("button", name="다음").first.click()
         settle(page)
-        page.get_by_text(f"7단계 중 {step}단계").wait_for()
+        page.get_by_text(f"{len(LESSONS['shapes'])}단계 중 {step}단계").wait_for()
         if step < 6:  # the asked shape is hidden before the answer (step 6 asks about a model not shown yet)
             assert page.get_by_text("?", exact=True).count() > 0
         answer_shape(page, answers[step])
@@ -42,12 +44,17 @@ def test_lesson_one_in_korean(server, browser):
     settle(page)
     page.get_by_text("에포크별 손실").first.wait_for()
     shot(page, "lesson1-ko-7-trained")
-    page.get_by_text("이 강의 끝에 왔습니다").wait_for()
-    page.get_by_text("단계 · 질문 6개 중 6개 답함").click()   # the step list: where the learner has been
+    n = len(LESSONS["shapes"])
+    page.get_by_role("button", name="다음").first.click()  # the last step: the checkerboard lab's question
+    settle(page)
+    page.get_by_text(f"{n}단계 중 {n}단계").wait_for()
+    page.get_by_role("button", name="내 답 확인").wait_for()  # asked before anything is shown
+    asked = sum(1 for s in LESSONS["shapes"] if s.question is not None)
+    page.get_by_text(f"단계 · 질문 {asked}개 중 6개 답함").click()   # the step list: where the learner has been
     page.get_by_role("button", name="3. 풀링은 크기를 절반으로").wait_for()
     page.get_by_role("button", name="3. 풀링은 크기를 절반으로").click()
     settle(page)
-    page.get_by_text("7단계 중 3단계").wait_for()
+    page.get_by_text(f"{len(LESSONS['shapes'])}단계 중 3단계").wait_for()
     page.get_by_text("맞았습니다: (14, 14, 16).").wait_for()  # the answer was kept
     shot(page, "lesson1-ko-back-to-3")
     assert not errors

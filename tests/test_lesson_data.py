@@ -297,14 +297,14 @@ def test_the_warm_button_offline_says_the_lesson_keeps_its_offline_set(queue, mo
     button = at.button(key="class.warm.shapes")
     assert button.label == "Download MNIST and train the lesson's models"
     ok(button.click().run())
-    assert queued(queue) == {("digits", "s0-keras-conv")}  # the offline models, as before
-    fetches.get("mnist").thread.join(30)
+    assert queued(queue) == {("digits", "s0-keras-conv"), ("digits", "custom")}  # the offline models (custom: the
+    fetches.get("mnist").thread.join(30)                                        # checkerboard lab's three decoders)
     ok(at.run())
     warning = read(at.warning[0])
     assert warning.startswith("MNIST could not be downloaded: the download server refused the connection.")
     assert "Until MNIST is on this server, the lesson ‘1 · Shapes in and out’ uses its offline set, Digits." \
         in warning
-    assert queued(queue) == {("digits", "s0-keras-conv")}
+    assert queued(queue) == {("digits", "s0-keras-conv"), ("digits", "custom")}
     assert at.button(key="class.warm.shapes")  # the teacher may try again
 
 
@@ -328,7 +328,8 @@ def test_with_the_files_here_the_warm_button_queues_the_sources_models_at_once(q
     mnist_files(data.data_dir())
     at = class_view()
     assert "MNIST: on this server" in captions(at)
-    assert "0 of 2 ready" in captions(at)  # lesson 1: its model on Digits and on MNIST
+    assert "0 of 8 ready" in captions(at)  # lesson 1: its model and the checkerboard lab's 3, on Digits and MNIST
     ok(at.button(key="class.warm.shapes").click().run())
-    assert queued(queue) == {("digits", "s0-keras-conv"), ("mnist", "s0-keras-conv")}
+    assert queued(queue) == {("digits", "s0-keras-conv"), ("mnist", "s0-keras-conv"), ("digits", "custom"),
+                             ("mnist", "custom")}
     assert fetches.get("mnist") is None  # nothing to download

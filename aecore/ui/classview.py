@@ -99,8 +99,9 @@ def _view() -> None:
 def _warm_row(m, keys: set, lesson: str, kind: str) -> None:
     """One lesson: how many of its models are ready, its source's datasets (here, downloading, or not here and
     why), and the button that gets what is missing."""
-    needed = _unique(configs(lesson, DATASETS[lesson], kind) + configs(lesson, default_dataset(lesson), kind)
-                     + (checkerboard.configs(default_dataset(lesson), kind) if lesson == "shapes" else []))
+    sets = (DATASETS[lesson], default_dataset(lesson))
+    lab = [c for name in sets for c in checkerboard.configs(name, kind)] if lesson == "shapes" else []
+    needed = _unique([c for name in sets for c in configs(lesson, name, kind)] + lab)  # lab: lesson 1's last step
     missing = [c for c in needed if c.key() not in keys]
     absent = [name for name in SOURCES[lesson] if not data.is_local(name)]
     running = [f for f in map(fetches.get, absent) if f is not None and f.state == "running"]
