@@ -10,6 +10,7 @@ batch size, learning rate, loss, noise and seed, and plot originals over reconst
 """
 from __future__ import annotations
 
+import inspect
 import json
 
 import nbformat
@@ -20,7 +21,7 @@ from aecore.learn.config import TrainConfig, plan
 from aecore.shapes.lower import final_activation, lower, pytorch_code
 from aecore.text import t
 
-SETUP = "# %pip install torch torchvision scikit-learn scikit-image medmnist matplotlib  # a fresh environment needs these"
+SETUP = "# %pip install torch torchvision scikit-learn scikit-image medmnist matplotlib  # a fresh environment"
 
 _IMPORTS = """import numpy as np
 import torch
@@ -38,18 +39,10 @@ _TO28 = """x = F.interpolate(x.float(), size=(28, 28), mode="bilinear", antialia
 x = x.round().clamp(0, 255).to(torch.uint8)  # (N, 1, 28, 28)
 """
 
-_TILES = """def tiles(image, side=28, stride=14, test_from=410):
-    \"\"\"Square tiles of one big image; tiles from row test_from on are the test set (no overlap with train).\"\"\"
-    train, test = [], []
-    for top in range(0, image.shape[0] - side + 1, stride):
-        for left in range(0, image.shape[1] - side + 1, stride):
-            tile = image[top:top + side, left:left + side]
-            if top >= test_from:
-                test.append(tile)
-            elif top + side <= test_from:
-                train.append(tile)
-    return np.stack(train), np.stack(test)
-"""
+# the app's own tiling, as the notebook's code (one piece: the notebook's tiles are the app's, by construction)
+_TILES = inspect.getsource(data._tiles).replace("def _tiles(image: np.ndarray, side: int = 28, stride: int = 14, "
+                                                  "test_from: int = 410):", "def tiles(image, side=28, stride=14, "
+                                                  "test_from=410):") + "\n"
 
 _DATA = {
     "digits": """from sklearn.datasets import load_digits
