@@ -42,6 +42,17 @@ def click(at, label: str) -> AppTest:
     return ok(next(b for b in at.button if label in str(b.label)).click().run())
 
 
+def submit(at, form: str) -> AppTest:
+    """Press a form's submit button, as the learner does."""
+    return ok(next(b for b in at.button if b.key and b.key.startswith(f"FormSubmitter:{form}")).click().run())
+
+
+def answer_conv(at, typed: str) -> AppTest:
+    """Lesson 1, step 2: type a shape and check it."""
+    at.text_input(key="course.shapes.conv.typed").set_value(typed)
+    return submit(at, "course.shapes.conv.form")
+
+
 def infos(at) -> str:
     return " ".join(i.value for i in at.info)
 
@@ -89,9 +100,7 @@ def test_peer_instruction_vote_discuss_revote_reveal():
     # step 2 (the first convolution's output, truth (28, 28, 16)) held for a vote
     db.set_step_state(code, "shapes/conv", "vote")
     s = student("lesson_shapes", "learner-0001", step="2")
-    s.text_input(key="course.shapes.conv.typed").set_value("14x14x16")
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
-           .click().run())
+    s = answer_conv(s, "14x14x16")
     assert "Wait for the discussion" in infos(s)
     assert not s.success and not s.error  # no verdict while the vote is held
     assert not any("Open this in the tool" in str(b.label) for b in s.button)  # the tool would show the answer
@@ -102,9 +111,7 @@ def test_peer_instruction_vote_discuss_revote_reveal():
     db.set_step_state(code, "shapes/conv", "revote")
     s = ok(s.run())
     assert "Vote again" in infos(s) and "(14, 14, 16)" in infos(s)
-    s.text_input(key="course.shapes.conv.typed").set_value("28, 28, 16")
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
-           .click().run())
+    s = answer_conv(s, "28, 28, 16")
     assert "second answer is in" in infos(s)
     db.set_step_state(code, "shapes/conv", "reveal")
     s = ok(s.run())
@@ -123,9 +130,7 @@ def test_peer_instruction_vote_discuss_revote_reveal():
 
 def test_a_student_outside_any_class_gets_the_verdict_at_once():
     s = student("lesson_shapes", "learner-0009", step="2")
-    s.text_input(key="course.shapes.conv.typed").set_value("28, 28, 16")
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
-           .click().run())
+    s = answer_conv(s, "28, 28, 16")
     assert any("Right" in x.value for x in s.success)
     assert not any("Before the lesson" in c.value for c in s.caption)
 
@@ -149,9 +154,7 @@ def test_the_database_down_the_lessons_go_on_and_the_student_is_told(monkeypatch
     db.join(code, "learner-0003")
     s = student("lesson_shapes", "learner-0003", step="2")  # in the class (the seat is read once per session)
     monkeypatch.setenv("AECORE_DB", "postgresql+psycopg://nobody@127.0.0.1:1/none")  # now nothing answers there
-    s.text_input(key="course.shapes.conv.typed").set_value("28, 28, 16")
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
-           .click().run())
+    s = answer_conv(s, "28, 28, 16")
     assert any("Right" in x.value for x in s.success)  # the lesson goes on, with its verdict
     assert any("not being recorded" in x.value for x in s.toast)
 
@@ -173,7 +176,7 @@ def test_a_returning_learner_first_meets_earlier_questions_with_new_numbers():
     right = ", ".join(map(str, first.truth)) if first.kind == "shape" else first.truth
     (s.text_input(key="warm.conv.0.typed") if first.kind == "shape" else s.radio(key="warm.conv.0.typed")) \
         .set_value(right)
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:warm.conv.0")).click().run())
+    s = submit(s, "warm.conv.0")
     assert any(x.value.startswith("Right") for x in s.success)
     s = click(s, "On to the lesson")
     assert any("Before the lesson" in c.value for c in s.caption)  # then the lesson's own check
@@ -186,9 +189,7 @@ def test_a_class_ended_during_a_held_vote_frees_its_students():
     db.join(code, "learner-0005")
     db.set_step_state(code, "shapes/conv", "vote")
     s = student("lesson_shapes", "learner-0005", step="2")
-    s.text_input(key="course.shapes.conv.typed").set_value("28, 28, 16")
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.shapes.conv.form"))
-           .click().run())
+    s = answer_conv(s, "28, 28, 16")
     assert "Wait for the discussion" in infos(s)
     db.end(code)
     s = ok(s.run())  # the page's next poll: the class is gone
@@ -206,8 +207,7 @@ def test_a_held_choice_whose_truth_comes_with_the_result_is_settled_at_the_revea
     db.set_step_state(code, "stacked/tied", "vote")
     s = student("lesson_stacked", "learner-0006", step="2")
     s.radio(key="course.stacked.tied.picked").set_value("none")
-    s = ok(next(b for b in s.button if b.key and b.key.startswith("FormSubmitter:course.stacked.tied.form"))
-           .click().run())
+    s = submit(s, "course.stacked.tied.form")
     assert "Wait for the discussion" in infos(s)
     assert db.mine(code, "learner-0006", "stacked/tied") == {1: ("none", None)}  # no verdict yet
     db.set_lesson(code, "stacked")  # the class is on lesson 5: its board
