@@ -14,6 +14,7 @@ Peer instruction, step by step (the teacher moves the class; a student's page fo
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urlsplit, urlunsplit
 
 from aecore.app.guided import SHAPE_ROWS
@@ -99,8 +100,18 @@ def canonical(kind: str, answer) -> str:
     return str(answer)
 
 
+def step_of(lesson: str, step_id: str) -> course.Step:
+    return next(s for s in course.LESSONS[lesson] if s.id == step_id)
+
+
 def step_kind(lesson: str, step_id: str) -> str:
-    return next(s for s in course.LESSONS[lesson] if s.id == step_id).question.kind
+    return step_of(lesson, step_id).question.kind
+
+
+@lru_cache(maxsize=1)
+def _lesson1_rows() -> tuple:
+    """Lesson 1's table (a fixed model): made once, not for every wrong answer of every 2 s board poll."""
+    return tuple(summarize(*presets.make("s0-keras-conv")).rows)
 
 
 def misread(lesson: str, step_id: str, answer: str) -> tuple | None:
@@ -113,7 +124,7 @@ def misread(lesson: str, step_id: str, answer: str) -> tuple | None:
         shape = course.read_shape(answer)
     except course.ShapeError:
         return None
-    rows = summarize(*presets.make("s0-keras-conv")).rows
+    rows = _lesson1_rows()
     asked = rows[SHAPE_ROWS[step_id]]
     if shape == tuple(asked.output_shape):
         return None

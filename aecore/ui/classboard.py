@@ -194,7 +194,7 @@ def answer_label(lesson: str, question: str, answer: str) -> str:
         asked = checks.ask(les, name)
         return checks.text(asked, "opt_" + answer) if asked.kind == "choice" and answer in asked.options else answer
     step_id = question.split("/", 1)[1]
-    step = next(s for s in course.LESSONS[lesson] if s.id == step_id)
+    step = classroom.step_of(lesson, step_id)
     if step.question.kind == "choice" and answer in step.question.options:
         return t(f"course.{lesson}.{step_id}.opt_{answer}")
     return answer

@@ -15,8 +15,9 @@ import streamlit as st
 
 from aecore.app import classdb, classroom
 from aecore.app.classdb import ClassError
+from aecore.shapes.rules import fmt_shape
 from aecore.ui import state
-from aecore.ui.common import callback, plain, t
+from aecore.ui.common import answer_input, callback, plain, t
 from aecore.ui.learner import learner_id
 from aecore.use import checks
 
@@ -61,15 +62,9 @@ def seat(session):
     """(code, nickname) of this learner's class, looked up once per session (so a reload finds it)."""
     if not session.class_looked:
         session.class_looked = True
-        db = database()
-        if db is not None:
-            try:
-                found = db.seat(learner_id())
-            except ClassError as e:
-                _down(e)
-                found = None
-            if found is not None:
-                session.class_seat = (found[0].code, found[1])
+        found = _call("seat", learner_id())
+        if found is not None:
+            session.class_seat = (found[0].code, found[1])
     return session.class_seat
 
 
@@ -170,11 +165,11 @@ def step_state(session, lesson: str, step_id: str):
     here = seat(session)
     if here is None:
         return None
-    state = _call("step_state", here[0], classroom.step_question(lesson, step_id))
+    move = _call("step_state", here[0], classroom.step_question(lesson, step_id))
     if st.session_state.pop("class.ended", False):
         session.class_seat = None
         st.toast(t("room.ended"), icon=":material/door_open:")
-    return state
+    return move
 
 
 def record(session, lesson: str, step_id: str, round_: int, answer, right) -> None:
@@ -185,9 +180,14 @@ def record(session, lesson: str, step_id: str, round_: int, answer, right) -> No
               classroom.canonical(classroom.step_kind(lesson, step_id), answer), right)
 
 
+def _mine(here, lesson: str, step_id: str) -> dict | None:
+    """This learner's stored answers to a step (round -> (answer, right)); None when unreachable."""
+    return _call("mine", here[0], learner_id(), classroom.step_question(lesson, step_id))
+
+
 def rounds(session, lesson: str, step_id: str) -> dict:
     here = seat(session)
-    return (_call("mine", here[0], learner_id(), classroom.step_question(lesson, step_id)) or {}) if here else {}
+    return (_mine(here, lesson, step_id) or {}) if here else {}
 
 
 def settle(session, lesson: str, step_id: str, verdict_of) -> None:
@@ -199,7 +199,7 @@ def settle(session, lesson: str, step_id: str, verdict_of) -> None:
     key = (here[0] if here else "", lesson, step_id)
     if key in done or here is None:
         return
-    mine = _call("mine", here[0], learner_id(), classroom.step_question(lesson, step_id))
+    mine = _mine(here, lesson, step_id)
     if mine is None:
         return
     for r, (answer, right) in mine.items():
@@ -295,17 +295,16 @@ def concept_check(session, lesson: str, round_: int) -> bool:
         with st.form(key, border=False):
             for i, a in enumerate(asked):
                 st.markdown(f"**{i + 1}.** " + checks.text(a))
-                if a.kind == "shape":
-                    st.text_input(t("course.type_shape"), key=f"{key}.{a.id}", max_chars=60)
-                else:
-                    labels = {o: checks.text(a, "opt_" + o) for o in a.options}
-                    st.radio(t("course.predict"), a.options, index=None, key=f"{key}.{a.id}", format_func=labels.get,
-                             label_visibility="collapsed")
+                _check_input(a, f"{key}.{a.id}")
             st.form_submit_button(t("room.check_send"), type="primary", on_click=callback(
                 _send_check, session, key, asked, round_))
         if st.session_state.get(key + ".error"):
             st.error(st.session_state[key + ".error"], icon=":material/error:")
     return True
+
+
+def _check_input(asked, key: str) -> None:
+    answer_input(asked.kind, asked.options, {o: checks.text(asked, "opt_" + o) for o in asked.options}, key)
 
 
 def _send_check(session, key: str, asked: list, round_: int) -> None:
@@ -353,8 +352,9 @@ def warm_up(session, lesson: str) -> bool:
     if earlier is None:
         found = _call("history", learner_id(), limit=50, exclude_lesson=lesson) or []
         seed = 1 + date.today().toordinal() % 997  # new numbers each day, the same ones all that day
-        earlier = [checks.ask(*q.split("/")[1:], seed=seed) for q, *_ in found if q.startswith("check/")
-                   and q.split("/")[1] in checks.CHECKS and q.split("/")[2] in checks.CHECKS[q.split("/")[1]]][:3]
+        parts = [q.split("/") for q, *_ in found]  # "check/<lesson>/<name>" (a step's is "<lesson>/<step>")
+        earlier = [checks.ask(p[1], p[2], seed=seed) for p in parts
+                   if len(p) == 3 and p[0] == "check" and p[2] in checks.CHECKS.get(p[1], ())][:3]
         st.session_state[f"class.warm.{lesson}"] = earlier
     if not earlier:
         done.add(lesson)
@@ -368,12 +368,7 @@ def warm_up(session, lesson: str) -> bool:
             answer = st.session_state.get(f"{key}.{i}.sent")
             if answer is None:
                 with st.form(f"{key}.{i}", border=False):
-                    if a.kind == "shape":
-                        st.text_input(t("course.type_shape"), key=f"{key}.{i}.typed", max_chars=60)
-                    else:
-                        labels = {o: checks.text(a, "opt_" + o) for o in a.options}
-                        st.radio(t("course.predict"), a.options, index=None, key=f"{key}.{i}.typed",
-                                 format_func=labels.get, label_visibility="collapsed")
+                    _check_input(a, f"{key}.{i}.typed")
                     st.form_submit_button(t("course.commit"), on_click=callback(_warm_sent, f"{key}.{i}"))
                 continue
             verdict = checks.check(a, answer)
@@ -381,7 +376,7 @@ def warm_up(session, lesson: str) -> bool:
                 st.error(plain(verdict.problem))
                 st.session_state[f"{key}.{i}.sent"] = None
                 continue
-            shown = ", ".join(map(str, a.truth)) if a.kind == "shape" else checks.text(a, "opt_" + a.truth)
+            shown = fmt_shape(a.truth) if a.kind == "shape" else checks.text(a, "opt_" + a.truth)  # as steps say it
             (st.success if verdict.right else st.error)(t("course.right" if verdict.right else "course.wrong",
                                                           truth=shown))
             st.caption(plain(checks.text(a, "why")))

@@ -245,6 +245,16 @@ class _Get:
 _DRAWN_IN = "aecore.drawn_in"  # widget key -> the language its option labels were last drawn in
 
 
+def answer_input(kind: str, options: tuple, labels: dict, key: str) -> None:
+    """The widget a predict-then-check answer is given in (inside the caller's form): a typed shape, or one of
+    ``options`` by its words (``labels``: option -> words, made in this run's language)."""
+    if kind == "shape":
+        st.text_input(t("course.type_shape"), key=key, max_chars=60)
+    else:
+        st.radio(t("course.predict"), options, index=None, key=key, format_func=labels.get,
+                 label_visibility="collapsed")
+
+
 def seed(key: str, value, labelled: bool = False) -> None:
     """Put the state's value into a widget's key just before the widget is drawn. A widget whose options are
     shown by label (``labelled``) is set again when the language changed: Streamlit keeps a choice as its

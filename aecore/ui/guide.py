@@ -27,8 +27,8 @@ from aecore.shapes import presets
 from aecore.shapes.rules import fmt_shape
 from aecore.text import CATALOG
 from aecore.ui import classroom, state, steps, steps_models
-from aecore.ui.common import (bound, callback, dataset_label, dataset_name, go, page_link, page_setup, plain,
-                              share_box, shown, t)
+from aecore.ui.common import (answer_input, bound, callback, dataset_label, dataset_name, go, page_link, page_setup,
+                              plain, share_box, shown, t)
 from aecore.ui.steps import Ctx, code_of, open_in_tool, stand_in_note
 from aecore.use import course
 
@@ -290,12 +290,9 @@ def _ask(ctx, values: dict, then=None) -> None:
     base = f"course.{ctx.lesson}.{step.id}"
     with st.form(key=f"{base}.form", border=True):
         st.markdown(f"**{t('course.predict')}** · " + t(base + ".ask", **values))
-        if step.question.kind == "shape":
-            st.text_input(t("course.type_shape"), key=f"{base}.typed", max_chars=60)
-        else:
-            labels = {o: t(f"{base}.opt_{o}") for o in step.question.options}  # made now, in this run's language
-            st.radio(t("course.predict"), step.question.options, index=None, key=f"{base}.picked",
-                     format_func=labels.get, label_visibility="collapsed")
+        q = step.question
+        labels = {o: t(f"{base}.opt_{o}") for o in q.options}  # made now, in this run's language
+        answer_input(q.kind, q.options, labels, f"{base}.typed" if q.kind == "shape" else f"{base}.picked")
         st.form_submit_button(t("course.commit"), type="primary", help=t("course.predict_help"),
                               on_click=callback(_commit, progress, step, base, then))
     if progress.error:
