@@ -222,3 +222,14 @@ def test_a_held_choice_whose_truth_comes_with_the_result_is_settled_at_the_revea
     assert db.mine(code, "learner-0006", "stacked/tied") == {1: ("none", False)}  # settled by the reveal
     t = ok(t.run())
     assert {m.label: m.value for m in t.metric}["Right, vote 1"] == "0 %"
+
+
+def test_a_host_that_is_no_address_is_said_and_the_link_still_works():
+    t = click(teacher(), "Start the class")
+    code = t.session_state["board.code"]
+    t.text_input(key="board.host").input("[fe80::1").run()  # urlsplit refuses it
+    ok(t)
+    assert any("cannot be read as an address" in w.value for w in t.warning)
+    assert any(c.value.endswith(f"/?join={code}") for c in t.code)  # this page's own address
+    t.text_input(key="board.host").input("192.168.0.12:8501").run()
+    assert any(c.value == f"http://192.168.0.12:8501/?join={code}" for c in ok(t).code)

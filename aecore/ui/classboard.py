@@ -99,20 +99,30 @@ def _header(db, info) -> None:
         here = (st.context.url or "").split("?")[0]
         host = st.text_input(t("room.host"), key=P + "host", help=t("room.host_help"),
                              placeholder=classroom.join_link(here, info.code).split("/?")[0])
-        link = classroom.join_link(here, info.code, host)
+        try:
+            link = classroom.join_link(here, info.code, host)
+        except ValueError:  # e.g. "[fe80::1" (urlsplit refuses it): said, and this page's own address is used
+            st.warning(t("room.bad_host", host=plain(host)), icon=":material/warning:")
+            link = classroom.join_link(here, info.code)
         st.code(link, language=None)
         if classroom.is_local(link):
             st.warning(t("room.localhost"), icon=":material/warning:")
         _learners(info.code)
     with right:
-        buffer = io.BytesIO()
-        segno.make(link, error="m").save(buffer, kind="png", scale=10, border=2)
-        st.image(buffer.getvalue(), caption=t("room.qr_caption"), width=320)
+        st.image(_qr(link), caption=t("room.qr_caption"), width=320)
     with st.expander(t("room.end_title"), icon=":material/delete_forever:"):
         st.caption(t("room.end_text"))
         sure = st.checkbox(t("room.end_sure"), key=P + "end_sure")
         st.button(t("room.end"), key=P + "end", type="primary", disabled=not sure,
                   on_click=callback(_end, db, info.code))
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _qr(link: str) -> bytes:
+    """The join link's QR code as PNG bytes, made once per link (the teacher's page reruns at every click)."""
+    buffer = io.BytesIO()
+    segno.make(link, error="m").save(buffer, kind="png", scale=10, border=2)
+    return buffer.getvalue()
 
 
 @st.fragment(run_every=BOARD_S)
