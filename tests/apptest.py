@@ -1,4 +1,6 @@
 """Shared AppTest helpers: a page run must raise nothing, and each test starts with empty streamlit caches."""
+import time
+
 import pytest
 import streamlit as st
 
@@ -15,6 +17,22 @@ def clean_caches():
     st.cache_data.clear()
     st.cache_resource.clear()
     yield
+
+
+def train_missing(at, page: str, waiting, timeout: float = 600, join_s: float = 300):
+    """While ``waiting(at)`` (the page still shows that it needs models): press the page's 'train what is missing'
+    button (``<page>.go``), wait for its training, run the page again. The AppTest, once the page has them."""
+    deadline = time.time() + timeout
+    while waiting(at):
+        assert time.time() < deadline
+        use = session(at).use.get(page)
+        job = use.job if use is not None else None
+        if job is not None and job.running:
+            job.join(join_s)
+        elif any(b.key == f"{page}.go" for b in at.button):
+            at.button(key=f"{page}.go").click()
+        ok(at.run())
+    return at
 
 
 def session(at):

@@ -2,11 +2,10 @@
 error map and its nearest training images by code distance. The browser's selection is sent as the chart's
 widget state, as Streamlit's frontend sends it (a JSON string), so the page's own reading of it is tested."""
 import json
-import time
 
 import numpy as np
 import pytest
-from apptest import ok, session
+from apptest import ok, session, train_missing
 from conftest import ROOT
 from streamlit.proto.WidgetStates_pb2 import WidgetStates
 from streamlit.testing.v1 import AppTest
@@ -55,16 +54,8 @@ def open_latent(lang: str = "en") -> AppTest:
     if lang != "en":
         at.query_params["lang"] = lang
     ok(at.run())
-    deadline = time.time() + 600
-    while any(m.value.startswith(("#### This page needs", "#### 이 페이지")) for m in at.markdown):
-        assert time.time() < deadline
-        job = session(at).use["latent"].job if "latent" in session(at).use else None
-        if job is not None and job.running:
-            job.join(300)
-        elif any(b.key == "latent.go" for b in at.button):
-            at.button(key="latent.go").click()
-        ok(at.run())
-    return at
+    return train_missing(at, "latent", lambda at: any(m.value.startswith(("#### This page needs", "#### 이 페이지"))
+                                                      for m in at.markdown))
 
 
 def select_in_chart(at: AppTest, number: int) -> AppTest:

@@ -5,7 +5,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from apptest import ok, read, session
+from apptest import ok, read, session, train_missing
 from conftest import ROOT
 
 
@@ -26,18 +26,8 @@ def open_ready(name: str, lang: str = "en") -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=180)
     at.query_params["lang"] = lang
     ok(at.run())
-    deadline = time.time() + 900
-    while any(m.value.startswith("####") and ("needs a trained model" in m.value or "학습된 모델이 필요" in m.value)
-              for m in at.markdown):
-        assert time.time() < deadline
-        use = session(at).use.get(name)
-        job = use.job if use is not None else None
-        if job is not None and job.running:
-            job.join(600)
-        elif any(b.key == f"{name}.go" for b in at.button):
-            at.button(key=f"{name}.go").click()
-        ok(at.run())
-    return at
+    return train_missing(at, name, lambda at: any(m.value.startswith("####") and (
+        "needs a trained model" in m.value or "학습된 모델이 필요" in m.value) for m in at.markdown), 900, 600)
 
 
 def text(at) -> str:

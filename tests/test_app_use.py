@@ -3,7 +3,7 @@ import time
 
 import pytest
 import streamlit as st
-from apptest import ok, session
+from apptest import ok, session, train_missing
 from conftest import ROOT
 from streamlit.testing.v1 import AppTest
 
@@ -22,16 +22,7 @@ def shared_home(home, monkeypatch):
 def open_ready(name: str) -> AppTest:
     """Open the page; if it needs models, press its button and wait until every model is trained."""
     at = ok(AppTest.from_file(str(ROOT / "pages" / f"{name}.py"), default_timeout=120).run())
-    deadline = time.time() + 600
-    while any(m.value.startswith("#### This page needs") for m in at.markdown):
-        assert time.time() < deadline
-        job = session(at).use[name].job if name in session(at).use else None
-        if job is not None and job.running:
-            job.join(300)
-        elif any(b.key == f"{name}.go" for b in at.button):
-            at.button(key=f"{name}.go").click()
-        ok(at.run())
-    return at
+    return train_missing(at, name, lambda at: any(m.value.startswith("#### This page needs") for m in at.markdown))
 
 
 def test_denoise_page(monkeypatch):

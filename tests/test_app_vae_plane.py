@@ -3,12 +3,11 @@
 import base64
 import io
 import json
-import time
 
 import numpy as np
 import pytest
 import torch
-from apptest import ok, session
+from apptest import ok, session, train_missing
 from conftest import ROOT
 from PIL import Image
 from streamlit.testing.v1 import AppTest
@@ -27,17 +26,8 @@ def open_with_a_2_number_code(lang: str) -> AppTest:
     at.query_params["lang"] = lang
     ok(at.run())
     at.select_slider(key="vae.latent").set_value(2)
-    ok(at.run())
-    deadline = time.time() + 900
-    while not at.get("bidi_component"):  # the page needs its two models: train them (once per test run)
-        assert time.time() < deadline
-        job = session(at).use["vae"].job if "vae" in session(at).use else None
-        if job is not None and job.running:
-            job.join(300)
-        elif any(b.key == "vae.go" for b in at.button):
-            at.button(key="vae.go").click()
-        ok(at.run())
-    return at
+    ok(at.run())  # the page needs its two models: trained once per test run
+    return train_missing(at, "vae", lambda at: not at.get("bidi_component"), timeout=900)
 
 
 def planes(at: AppTest) -> list[dict]:
