@@ -24,8 +24,8 @@ LONG_WITH_A_REASON = {
 
 
 STREAMLIT_WITH_A_REASON = {
-    "aecore/cli/load.py": "the load benchmark speaks the app's websocket protocol (streamlit.proto); it draws nothing",
-    "aecore/cli/answer.py": "the load benchmark's answering students speak the same protocol (streamlit.proto)",
+    "aecore/cli/wire.py": "the load benchmark's clients speak the app's websocket protocol (streamlit.proto); it draws "
+                          "nothing",
 }
 
 

@@ -30,7 +30,7 @@ import secrets
 import time
 from dataclasses import dataclass, field
 
-import websockets
+from aecore.cli import wire
 
 COOKIE = "aecore_learner"        # aecore.ui.learner.COOKIE (the ui module imports streamlit: not imported here)
 PAGE, QUERY = "lesson_shapes", "step=2"
@@ -56,9 +56,7 @@ def form_ids(elements, form: str = FORM) -> tuple[str, str] | None:
 
 def submit_msg(text_id: str, button_id: str, answer: str, page_hash: str, query: str):
     """The BackMsg a browser sends when the form is submitted: the typed value and the button's trigger."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg  # deferred: streamlit stays out of the core (+0.3 s)
-    msg = BackMsg()
-    msg.rerun_script.page_script_hash, msg.rerun_script.query_string = page_hash, query
+    msg = wire.back_msg(page_script_hash=page_hash, query_string=query)
     typed = msg.rerun_script.widget_states.widgets.add()
     typed.id, typed.string_value = text_id, answer
     pressed = msg.rerun_script.widget_states.widgets.add()
@@ -68,19 +66,12 @@ def submit_msg(text_id: str, button_id: str, answer: str, page_hash: str, query:
 
 def poll_msg(fragment_id: str, page_hash: str, query: str):
     """The BackMsg of a fragment's auto-rerun timer (the frontend's ``sendUpdateWidgetsMessage(id, true)``)."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg  # deferred: streamlit stays out of the core (+0.3 s)
-    msg = BackMsg()
-    msg.rerun_script.page_script_hash, msg.rerun_script.query_string = page_hash, query
-    msg.rerun_script.fragment_id, msg.rerun_script.is_auto_rerun = fragment_id, True
-    return msg
+    return wire.back_msg(page_script_hash=page_hash, query_string=query, fragment_id=fragment_id, is_auto_rerun=True)
 
 
 def first_msg(page: str = PAGE, query: str = QUERY):
     """A tab's first load of ``/<page>?<query>``."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg  # deferred: streamlit stays out of the core (+0.3 s)
-    msg = BackMsg()
-    msg.rerun_script.page_name, msg.rerun_script.query_string = page, query
-    return msg
+    return wire.back_msg(page_name=page, query_string=query)
 
 
 def answers_for(n: int, seed: int = 19) -> list[str]:
@@ -167,12 +158,10 @@ class Answerer:
 
 async def _run(a: Answerer, msg, out: dict, timeout: float, poll: bool = False) -> None:
     """Send one rerun request and read until its script has finished; its time goes to out."""
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # deferred: streamlit stays out of the core (+0.3 s)
     start = time.perf_counter()
     await a.ws.send(msg.SerializeToString())
     while True:
-        forward = ForwardMsg()
-        forward.ParseFromString(await asyncio.wait_for(a.ws.recv(), timeout))
+        forward = wire.forward_msg(await asyncio.wait_for(a.ws.recv(), timeout))
         if a.tab.absorb(forward, time.time()):
             break
     seconds = time.perf_counter() - start
@@ -182,9 +171,7 @@ async def _run(a: Answerer, msg, out: dict, timeout: float, poll: bool = False) 
 
 
 async def _open(url: str, a: Answerer, out: dict) -> None:
-    cookie = {"Cookie": f"{COOKIE}={a.learner}"}  # what st.context.cookies reads (websockets >= 14: additional_headers)
-    a.ws = await websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
-                                    max_size=None, open_timeout=60, additional_headers=cookie)
+    a.ws = await wire.connect(url, cookie=f"{COOKIE}={a.learner}")
     await _run(a, first_msg(), out, 120)
     a.ids = form_ids(a.tab.elements)
     if a.ids is None:

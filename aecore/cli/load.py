@@ -38,9 +38,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-import websockets
-
-from aecore.cli import answer
+from aecore.cli import answer, wire
 
 PAGES = ["", "builder", "train", "denoise", "latent", "similar", "pca", "stacked", "sparse", "anomaly", "vae",
          "sizes"]
@@ -128,16 +126,11 @@ class Server:
 
 async def _render(ws, page: str, timeout: float = 120) -> tuple[float, int]:
     """Ask for ``page`` on an open session; (seconds to the script's end, exceptions shown on it)."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg  # deferred: streamlit stays out of the core (+0.3 s)
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # deferred: streamlit stays out of the core (+0.3 s)
-    msg = BackMsg()
-    msg.rerun_script.page_name = page
     start = time.perf_counter()
-    await ws.send(msg.SerializeToString())
+    await ws.send(wire.back_msg(page_name=page).SerializeToString())
     errors = 0
     while True:
-        forward = ForwardMsg()
-        forward.ParseFromString(await asyncio.wait_for(ws.recv(), timeout))
+        forward = wire.forward_msg(await asyncio.wait_for(ws.recv(), timeout))
         kind = forward.WhichOneof("type")
         if kind == "delta" and forward.delta.WhichOneof("type") == "new_element" and \
                 forward.delta.new_element.WhichOneof("type") == "exception":
@@ -148,8 +141,7 @@ async def _render(ws, page: str, timeout: float = 120) -> tuple[float, int]:
 
 async def _tab(url: str, until: float, times: list, errors: list, seed: int, by_page: dict) -> None:
     rng = random.Random(seed)
-    async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
-                                  max_size=None, open_timeout=60) as ws:
+    async with wire.connect(url) as ws:
         while time.time() < until:
             page = rng.choice(PAGES)
             seconds, bad = await _render(ws, page)
@@ -176,8 +168,7 @@ async def _crowd(url: str, n: int, seconds: float, times: list, errors: list, by
 async def _soak(url: str, cycles: int, server: Server) -> list:
     rss = [server.memory()["server_mb"]]
     for i in range(cycles):
-        async with websockets.connect(url.replace("http", "ws") + "/_stcore/stream", subprotocols=["streamlit"],
-                                      max_size=None, open_timeout=60) as ws:
+        async with wire.connect(url) as ws:
             await _render(ws, PAGES[i % len(PAGES)])
         if i + 1 in (cycles // 2, cycles):
             rss.append(server.memory()["server_mb"])
