@@ -76,7 +76,8 @@ ui.bound(c[0].number_input, t("latent.index", n=n - 1), 0, n - 1, key=P + "index
          help=t("latent.index_help_3d") if points.shape[1] >= 3 else t("latent.index_help"))
 ui.random_button(c[1], P + "random", v, "index", n)
 selected = int(v["index"])
-ui.point_panel(result, images[selected:selected + 1], codes[selected], classes[int(labels[selected])], P)
+ui.point_panel(result, images[selected:selected + 1], codes[selected],
+               ui.t("latent.original", cls=classes[int(labels[selected])]), P)
 
 st.subheader(t("latent.walk"))
 st.caption(t("latent.walk_intro"))

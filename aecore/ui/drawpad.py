@@ -19,14 +19,11 @@ import streamlit as st
 import torch
 from sklearn.decomposition import PCA
 
-from aecore.ui import viz
 from aecore.ui.common import callback, dataset_name, plain, t
-from aecore.ui.models import rebuild
-from aecore.ui.using import codes, images_row
+from aecore.ui.using import point_panel
 from aecore.use import drawing, search
 
 SIDE = 280  # the canvas's pixels per side: fits a 360 px phone with Streamlit's margins
-NEIGHBOURS = 6
 
 HTML = f"""
 <div class="pad">
@@ -152,20 +149,9 @@ def below(result, obj: dict, key: str, got: Drawn | str | None, neighbours: bool
 def drawn_panel(result, d: Drawn, prefix: str, neighbours: bool = True) -> None:
     """The drawing as the model sees it, what the model rebuilds, |x − x̂| per pixel, and (with ``neighbours``)
     the training images whose codes are nearest to its code (exact search)."""
-    recon = rebuild(result, d.x)
-    cols = st.columns([1, 1, 2])
-    with cols[0]:
-        images_row(d.x, [t("draw.yours")], zoom=5)
-    with cols[1]:
-        images_row(recon, [t("latent.reconstruction")], zoom=5)
-    cols[2].plotly_chart(viz.error_map(d.x[0], recon[0]), key=prefix + ".error")
-    st.caption(t(RECIPE[d.recipe]) + " " + t("draw.code", code=code_text(d.code)))
-    if neighbours:
-        train_x, train_y, _, index, classes = codes(result, "train")
-        rows, dist = index.nearest(d.code, NEIGHBOURS)
-        st.markdown(f"**{t('draw.neighbours', k=len(rows))}**")
-        images_row(train_x[rows], [f"#{int(i)} · {classes[int(train_y[i])]} · d={float(d):.2f}"
-                                   for i, d in zip(rows, dist)])
+    point_panel(result, d.x, d.code, t("draw.yours"), prefix + ".",
+                note=t(RECIPE[d.recipe]) + " " + t("draw.code", code=code_text(d.code)),
+                neighbours="draw.neighbours" if neighbours else None)
 
 
 def code_text(code, most: int = 8) -> str:

@@ -228,19 +228,25 @@ def images_row(images, captions: list[str], zoom: int = 3) -> None:
 NEIGHBOURS = 6  # training images shown beside a picked point
 
 
-def point_panel(result, x, code, cls: str, prefix: str) -> None:
-    """One picked image (uint8 (1, C, H, W)) and its code: the image, what the model rebuilds, |x − x̂| per pixel,
-    and the training images whose codes are nearest to its code (exact search: search.KeyIndex)."""
+def point_panel(result, x, code, label: str, prefix: str, note: str = "", neighbours: str | None = "latent.neighbours",
+                ) -> None:
+    """One image (uint8 (1, C, H, W)) and its code: the image (captioned ``label``), what the model rebuilds,
+    |x − x̂| per pixel, a ``note`` under them, and (with the text key ``neighbours``) the training images whose codes
+    are nearest to its code (exact search: search.KeyIndex). A point picked on the Latent space page, or a drawing."""
     recon = rebuild(result, x)
     cols = st.columns([1, 1, 2])
     with cols[0]:
-        images_row(x, [t("latent.original", cls=cls)], zoom=5)
+        images_row(x, [label], zoom=5)
     with cols[1]:
         images_row(recon, [t("latent.reconstruction")], zoom=5)
     cols[2].plotly_chart(viz.error_map(x[0], recon[0]), key=prefix + "error")
+    if note:
+        st.caption(note)
+    if neighbours is None:
+        return
     train_x, train_y, _, index, classes = codes(result, "train")
     rows, dist = index.nearest(code, NEIGHBOURS)
-    st.markdown(f"**{t('latent.neighbours', k=len(rows))}**")
+    st.markdown(f"**{t(neighbours, k=len(rows))}**")
     captions = [f"#{int(i)} · {classes[int(train_y[i])]} · d={float(d):.2f}" for i, d in zip(rows, dist)]
     images_row(train_x[rows], captions)
 
