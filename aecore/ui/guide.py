@@ -274,9 +274,8 @@ def _question(ctx, values: dict) -> bool:
 
 
 def _shown_answer(ctx, committed) -> str:
-    if ctx.step.question.kind == "shape":
-        verdict = course.check_shape(committed, ())
-        return fmt_shape(verdict.answer) if verdict.answer else str(committed)
+    if ctx.step.question.kind == "shape":  # one spelling, as the class's board keeps it
+        return classroom_rules.canonical("shape", committed)
     return answer_label(ctx, committed)
 
 
